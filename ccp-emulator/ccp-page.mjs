@@ -1,0 +1,92 @@
+// HTML of the emulated CCP page (/ccp-v2/) and its sibling pages. Rendered per request because
+// the fault modes (query parameters and /control/faults) change what the page does.
+
+const escapeJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** Fault names accepted as query parameters on /ccp-v2/ and as JSON on POST /control/faults. */
+export function faultsFromQuery(searchParams) {
+    const flag = (name) => ['1', 'true', ''].includes(searchParams.get(name) ?? 'absent');
+    const faults = {};
+    if (flag('authFail')) faults.authFail = true;
+    if (flag('earlyAck')) faults.earlyAck = true;
+    if (flag('dead')) faults.dead = true;
+    const slow = Number(searchParams.get('slow'));
+    if (Number.isFinite(slow) && slow > 0) faults.slowMs = slow;
+    return faults;
+}
+
+/**
+ * The CCP page. `boot` is what ccp.js needs: the auth token the page was issued (the real CCP gets
+ * one from its login session and hands it to its SharedWorker in CONFIGURE, see
+ * `connect.core.initSharedWorker`), the faults, and a page id for logs.
+ */
+export function renderCcpPage({ boot, faults, loadDelayMs }) {
+    // earlyAck: the first `acknowledge` leaves from this inline script at the very top of the document,
+    // and a slow image further down holds the `load` event back, so the ack is deterministically
+    // posted before the page's (and the parent's iframe) load event. Messages the host sends in
+    // reply are buffered until ccp.js takes over. ASSUMPTION: whether the real CCP acks before or
+    // after its load event is unknown (see /work/shared/docs/lws.md); the default is after load.
+    const earlyAckScript = faults.earlyAck
+        ? `<script>
+window.__ccpEarlyMessages = [];
+window.__ccpEarlyListener = function (event) { window.__ccpEarlyMessages.push(event); };
+window.addEventListener('message', window.__ccpEarlyListener);
+window.__ccpEarlyAckId = 'early-' + Math.random().toString(36).slice(2);
+window.__ccpEarlyAckAt = performance.now();
+window.parent.postMessage({ event: 'acknowledge', data: { id: window.__ccpEarlyAckId } }, '*');
+</script>`
+        : '';
+    const slowImage = faults.earlyAck
+        ? `<img alt="" width="1" height="1" src="/ccp-v2/slow-resource?ms=${loadDelayMs}">`
+        : '';
+    // dead: the page loads but never starts the bridge, so nothing is ever acknowledged.
+    const bridge = faults.dead
+        ? '<!-- dead fault: no bridge, never acknowledges -->'
+        : `<script>window.__ccpBoot = ${escapeJson(boot)};</script>
+<script src="/ccp-v2/ccp.js"></script>`;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+${earlyAckScript}
+<title>Amazon Connect CCP (local emulator)</title>
+${bridge}
+<style>body{font:13px system-ui,sans-serif;margin:8px;color:#16191f}#state{font-weight:600}</style>
+</head>
+<body>
+<h1 style="font-size:15px">CCP emulator</h1>
+<p>Agent status: <span id="state">connecting…</span></p>
+<p id="contact"></p>
+${slowImage}
+</body>
+</html>`;
+}
+
+/** What /ccp-v2/ shows after /logout: the real CCP redirects to its login page, which never acks. */
+export function renderSignedOutPage() {
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
+<body><p>Signed out of the Connect stand-in. Open <a href="/login" target="_blank">/login</a> to sign in.</p></body>
+</html>`;
+}
+
+export function renderLoginPage() {
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Signed in</title></head>
+<body><p>Signed in to the Connect stand-in. You can close this window.</p></body>
+</html>`;
+}
+
+export function renderIndex({ ccpUrl, rtmUrl }) {
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Connect stand-in</title></head>
+<body>
+<h1>Connect stand-in (local)</h1>
+<ul>
+<li>CCP: <a href="${ccpUrl}">${ccpUrl}</a> (faults: ?authFail=1 ?earlyAck=1 ?slow=ms ?dead=1)</li>
+<li>Real-time metrics: <a href="${rtmUrl}">${rtmUrl}</a></li>
+<li><a href="/connect/state">/connect/state</a> · <a href="/connect/history">/connect/history</a> ·
+<a href="/control/config">/control/config</a> · <a href="/control/faults">/control/faults</a></li>
+</ul>
+</body></html>`;
+}
