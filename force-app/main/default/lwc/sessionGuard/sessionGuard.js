@@ -1,0 +1,220 @@
+/** How long a sign-out waits for Connect to confirm Offline before it signs out anyway. */
+export const SIGN_OUT_WAIT_MS = 2000;
+const OFFLINE = { kind: 'builtin', type: 'offline', name: 'Offline' };
+export function startSessionGuard(options) {
+    const { settings, streams, target } = options;
+    let ended = false;
+    let pendingSignOut = null;
+    // What the last session end sent, for a page restored from the back/forward cache: Streams'
+    // snapshot may not show that change yet, but the CCP will apply it before anything sent later.
+    let lastChange = null;
+    const report = (outcome) => {
+        options.onOutcome(outcome);
+        return outcome;
+    };
+    const skip = (phase, skippedBecause, reason) => report({
+        at: Date.now(),
+        phase,
+        action: 'skipped',
+        skippedBecause,
+        ...(reason ? { reason } : {})
+    });
+    /** Sends the change; Connect's answer, if the page lives, becomes a second outcome. */
+    const send = (outcome, state, enqueueNextState, afterAnswer) => {
+        const result = streams.setAgentState(state, enqueueNextState, (ok) => {
+            const confirmation = afterAnswer ? afterAnswer(ok) : Promise.resolve(ok);
+            confirmation.then((confirmed) => options.onOutcome({ ...outcome, confirmed }));
+        });
+        if (result === 'noAgent') {
+            return report({
+                at: outcome.at,
+                phase: outcome.phase,
+                action: 'skipped',
+                skippedBecause: 'noAgent',
+                ...(outcome.reason ? { reason: outcome.reason } : {})
+            });
+        }
+        return report(outcome);
+    };
+    /** Unknown names fall back to Offline: the agent is never left Available. */
+    const resolveSessionEndStatus = (view) => {
+        const state = resolveStatus(settings.sessionEndStatus, view.states);
+        if (state) {
+            return state;
+        }
+        const fallback = resolveStatus(OFFLINE, view.states);
+        options.onWarning({
+            code: 'unknownStatus',
+            statusName: statusName(settings.sessionEndStatus),
+            ...(fallback ? { fallbackName: fallback.name } : {})
+        });
+        return fallback;
+    };
+    /**
+     * Offline first, because the CCP's /logout leaves the status as it was (#493); then Streams'
+     * logout. A page that is going away signs out at once; a page that stays waits for Connect's
+     * answer (or SIGN_OUT_WAIT_MS) so that the logout does not overtake the status change.
+     */
+    const logOut = (outcome, offline, view) => {
+        const pageIsGoing = outcome.reason !== 'signOut';
+        let timer;
+        let signedOut = null;
+        const signOutNow = () => {
+            if (!signedOut) {
+                pendingSignOut = null;
+                window.clearTimeout(timer);
+                signedOut = streams.signOut(options.ccpUrl).then(() => true, () => false);
+            }
+            return signedOut;
+        };
+        if (sameName(view.stateName, offline.name)) {
+            signOutNow().then((confirmed) => options.onOutcome({ ...outcome, confirmed }));
+            return report(outcome);
+        }
+        if (!pageIsGoing) {
+            pendingSignOut = () => {
+                signOutNow();
+            };
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- never wait forever for Connect's answer
+            timer = window.setTimeout(pendingSignOut, SIGN_OUT_WAIT_MS);
+        }
+        const reported = send(outcome, offline, false, async (ok) => (await signOutNow()) && ok);
+        if (pageIsGoing || reported.action === 'skipped') {
+            signOutNow();
+        }
+        return reported;
+    };
+    const applyInitialState = () => {
+        const view = streams.getAgentView();
+        if (!view) {
+            return skip('initial', 'noAgent');
+        }
+        if (!profileMatches(view, settings.profileNameIncludes)) {
+            return skip('initial', 'profileNotMatched');
+        }
+        if (view.hasLiveContact) {
+            return skip('initial', 'liveContact');
+        }
+        const pending = lastChange && sameName(view.stateName, lastChange.fromStateName)
+            ? lastChange.sent
+            : null;
+        lastChange = null;
+        const current = pending ?? { name: view.stateName, type: view.stateType };
+        // Only an agent who comes back Offline is moved: a status chosen since (Lunch) is kept.
+        if (current.type !== 'offline') {
+            return skip('initial', 'notOffline');
+        }
+        const state = resolveStatus(settings.initialAgentState, view.states);
+        if (!state) {
+            options.onWarning({
+                code: 'unknownStatus',
+                statusName: statusName(settings.initialAgentState)
+            });
+            return skip('initial', 'unknownStatus');
+        }
+        if (sameName(state.name, current.name)) {
+            return skip('initial', 'alreadyInStatus');
+        }
+        return send({ at: Date.now(), phase: 'initial', action: 'setState', statusName: state.name }, state, false);
+    };
+    const endSession = (reason) => {
+        if (ended) {
+            pendingSignOut?.(); // the page is going now: sign out without waiting for the answer
+            return skip('sessionEnd', 'alreadyEnded', reason);
+        }
+        ended = true; // the first event wins: one status change per session end
+        const view = streams.getAgentView();
+        if (!view) {
+            return skip('sessionEnd', 'noAgent', reason);
+        }
+        if (!profileMatches(view, settings.profileNameIncludes)) {
+            return skip('sessionEnd', 'profileNotMatched', reason);
+        }
+        if (!currentStateMatches(view, settings.currentAgentStates)) {
+            return skip('sessionEnd', 'stateNotMatched', reason);
+        }
+        const logout = settings.sessionEndStatus.kind === 'logout';
+        const state = logout ? resolveStatus(OFFLINE, view.states) : resolveSessionEndStatus(view);
+        if (!state) {
+            return skip('sessionEnd', 'noAgent', reason); // no offline-type state: no agent data yet
+        }
+        const base = {
+            at: Date.now(),
+            phase: 'sessionEnd',
+            reason,
+            statusName: state.name
+        };
+        if (view.hasLiveContact) {
+            // Connect refuses a change during a contact; queue it so it applies when the contact
+            // ends. Logout is never done during a contact: Offline is queued instead.
+            if (view.nextStateName !== null && sameName(view.nextStateName, state.name)) {
+                return skip('sessionEnd', 'alreadyInStatus', reason);
+            }
+            return send({ ...base, action: 'enqueueNextState' }, state, true);
+        }
+        if (logout) {
+            return logOut({ ...base, action: 'logout' }, state, view);
+        }
+        if (sameName(view.stateName, state.name)) {
+            return skip('sessionEnd', 'alreadyInStatus', reason);
+        }
+        lastChange = { fromStateName: view.stateName, sent: state };
+        return send({ ...base, action: 'setState' }, state, false);
+    };
+    const onPageHide = () => {
+        endSession('pagehide');
+    };
+    const onBeforeUnload = () => {
+        endSession('beforeunload');
+    };
+    // A page restored from the back/forward cache is a new session: re-arm and restore.
+    const onPageShow = (event) => {
+        if (event.persisted) {
+            ended = false;
+            applyInitialState();
+        }
+    };
+    target.addEventListener('pagehide', onPageHide);
+    target.addEventListener('beforeunload', onBeforeUnload);
+    target.addEventListener('pageshow', onPageShow);
+    return {
+        applyInitialState,
+        endSession,
+        stop() {
+            target.removeEventListener('pagehide', onPageHide);
+            target.removeEventListener('beforeunload', onBeforeUnload);
+            target.removeEventListener('pageshow', onPageShow);
+            pendingSignOut?.();
+        }
+    };
+}
+/**
+ * Built-ins (Offline/Available) match a state of that name first, else Connect's state of that type
+ * (admins may rename them); any other name matches case-insensitively.
+ */
+export function resolveStatus(ref, states) {
+    if (ref.kind === 'logout') {
+        return null;
+    }
+    const byName = states.find((state) => sameName(state.name, ref.name));
+    if (byName || ref.kind === 'named') {
+        return byName ?? null;
+    }
+    return states.find((state) => state.type === ref.type) ?? null;
+}
+function profileMatches(view, includes) {
+    const profile = view.routingProfileName.toLowerCase();
+    return includes.length === 0 || includes.some((text) => profile.includes(text.toLowerCase()));
+}
+/** During a contact the state is the system 'Busy'; the status the agent chose counts too. */
+function currentStateMatches(view, names) {
+    return (names.length === 0 ||
+        names.some((name) => sameName(name, view.stateName) ||
+            (view.availabilityStateName !== null && sameName(name, view.availabilityStateName))));
+}
+function statusName(ref) {
+    return ref.kind === 'logout' ? 'Logout' : ref.name;
+}
+function sameName(a, b) {
+    return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
