@@ -1,0 +1,363 @@
+/**
+ * The Amazon Connect softphone on the utility bar: a thin container that reads the adapter and the
+ * SetAgentStatusOnSessionEnd feature through Apex, loads Streams from its static resource, embeds
+ * the CCP and, when the feature is active, starts the session guard. It shows one state at a time.
+ */
+import { LightningElement, api } from 'lwc';
+import { loadScript } from 'lightning/platformResourceLoader';
+import AMAZON_CONNECT_STREAMS from '@salesforce/resourceUrl/AmazonConnectStreams';
+import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
+import { parseSessionEndValue } from 'c/featureValueParser';
+import type { ValueDiagnostic } from 'c/featureValueParser';
+import * as streamsClient from 'c/streamsClient';
+import type { CcpFailure, CcpSettings } from 'c/streamsClient';
+import { SIGN_OUT_WAIT_MS, startSessionGuard } from 'c/sessionGuard';
+import type { GuardOutcome, GuardWarning, SessionGuard } from 'c/sessionGuard';
+import { LABELS, formatLabel } from './labels';
+import { reduceErrors } from './ldsUtils';
+import { buildNotices } from './notices';
+import type { Notice } from './notices';
+
+type ViewState = 'loading' | 'signInNeeded' | 'signedOut' | 'ready' | 'error';
+
+/** Streams is loaded once per component; a failed load goes back to NOT_LOADED so Retry reloads. */
+type ScriptState = 'NOT_LOADED' | 'LOADING' | 'READY';
+
+const DEFAULT_ADAPTER_NAME = 'ACLightningAdapter';
+const DEFAULT_HEIGHT_PX = 520;
+const MIN_HEIGHT_PX = 200;
+
+/** The CCP failures that end this start; the agent can Retry. */
+const CCP_FAILURE_MESSAGES: Record<Exclude<CcpFailure, 'authFail' | 'terminated'>, string> = {
+    loadTimeout: LABELS.errorLoadTimeout,
+    iframeRetriesExhausted: LABELS.errorIframeRetries
+};
+
+export default class ConnectSoftphone extends LightningElement {
+    /** AC CTI Adapter Name of the adapter record to use (App Builder property). */
+    @api adapterName = DEFAULT_ADAPTER_NAME;
+
+    /** Height of the CCP in pixels (App Builder property). */
+    @api height = DEFAULT_HEIGHT_PX;
+
+    labels = LABELS;
+    viewState: ViewState = 'loading';
+    errorMessage = '';
+    signingOut = false;
+    onLiveContact = false;
+    diagnostics: ValueDiagnostic[] = [];
+    guardWarnings: GuardWarning[] = [];
+
+    private scriptState: ScriptState = 'NOT_LOADED';
+    private scriptLoad: Promise<unknown> | null = null;
+    private guard: SessionGuard | null = null;
+    private ccpSettings: CcpSettings | null = null;
+    private ccpRunning = false;
+    private signOutAnswered: (() => void) | null = null;
+    /** Each start gets a number; callbacks and awaits of an older start (or after disconnect) do nothing. */
+    private run = 0;
+
+    override connectedCallback(): void {
+        this.start(); // never rejects: each step catches and shows its own error
+    }
+
+    override disconnectedCallback(): void {
+        this.run++;
+        this.stopCcp();
+    }
+
+    get isLoading(): boolean {
+        return this.viewState === 'loading';
+    }
+    get isSignInNeeded(): boolean {
+        return this.viewState === 'signInNeeded';
+    }
+    get isSignedOut(): boolean {
+        return this.viewState === 'signedOut';
+    }
+    get isReady(): boolean {
+        return this.viewState === 'ready';
+    }
+    get isError(): boolean {
+        return this.viewState === 'error';
+    }
+
+    /** Streams attaches its iframe while loading, so the container is hidden, never removed. */
+    get ccpContainerClass(): string {
+        return this.isReady ? 'ccp' : 'ccp ccp_hidden';
+    }
+    get ccpContainerStyle(): string {
+        return this.isReady ? `height: ${this.heightPx}px;` : '';
+    }
+    get ccpHidden(): string {
+        return this.isReady ? 'false' : 'true';
+    }
+
+    get notices(): Notice[] {
+        return buildNotices(this.diagnostics, this.guardWarnings);
+    }
+    get hasNotices(): boolean {
+        return this.diagnostics.length > 0 || this.guardWarnings.length > 0;
+    }
+    get noticeSummary(): string {
+        return formatLabel(LABELS.warningsSummary, this.notices.length);
+    }
+
+    handleRetry(): void {
+        this.stopCcp();
+        this.start();
+    }
+
+    handleSignIn(): void {
+        if (this.ccpSettings) {
+            streamsClient.openLogin(this.ccpSettings);
+        }
+    }
+
+    /** Sign in again after signing out: the CCP starts over and asks for the login if needed. */
+    handleSignInAgain(): void {
+        this.start();
+    }
+
+    get signOutDisabled(): boolean {
+        return this.signingOut || this.onLiveContact;
+    }
+
+    async handleSignOut(): Promise<void> {
+        const run = this.run;
+        const ccpUrl = this.ccpSettings?.ccpUrl;
+        if (!ccpUrl || this.signOutDisabled) {
+            return;
+        }
+        this.signingOut = true;
+        try {
+            const signedOut = await this.signOutOfConnect(ccpUrl);
+            if (run === this.run && signedOut) {
+                this.showSignedOut();
+            }
+        } catch (error) {
+            if (run === this.run) {
+                this.showError(formatLabel(LABELS.errorSignOut, this.describe(error)));
+            }
+        } finally {
+            this.signingOut = false;
+        }
+    }
+
+    /**
+     * With the feature on, the session-end status goes first and the sign-out waits for Connect's
+     * answer (at most SIGN_OUT_WAIT_MS), because the CCP's /logout keeps the old status (#493).
+     * The guard signs out by itself for Status:Logout. Resolves false when nothing was signed out:
+     * a contact is live, so the status was queued behind it instead.
+     */
+    private async signOutOfConnect(ccpUrl: string): Promise<boolean> {
+        if (!this.guard) {
+            await streamsClient.signOut(ccpUrl);
+            return true;
+        }
+        const answered = new Promise<void>((resolve) => {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded wait for Connect's answer
+            const timer = window.setTimeout(resolve, SIGN_OUT_WAIT_MS);
+            this.signOutAnswered = () => {
+                window.clearTimeout(timer);
+                resolve();
+            };
+        });
+        const outcome = this.guard.endSession('signOut');
+        if (outcome.action !== 'skipped' && outcome.action !== 'enqueueNextState') {
+            await answered;
+        }
+        this.signOutAnswered?.(); // clears the timer when nothing was awaited
+        this.signOutAnswered = null;
+        if (outcome.action === 'enqueueNextState') {
+            return false;
+        }
+        if (outcome.action !== 'logout') {
+            await streamsClient.signOut(ccpUrl);
+        }
+        return true;
+    }
+
+    private handleGuardOutcome(outcome: GuardOutcome): void {
+        if (outcome.reason === 'signOut' && outcome.confirmed !== undefined) {
+            this.signOutAnswered?.();
+        }
+    }
+
+    private async start(): Promise<void> {
+        const run = ++this.run;
+        this.viewState = 'loading';
+        this.errorMessage = '';
+        this.diagnostics = [];
+        this.guardWarnings = [];
+
+        // Apex and the static resource load in parallel. The cacheable method is called
+        // imperatively rather than with @wire: the CCP starts once, in order (config, Streams,
+        // CCP), Retry simply runs this again, and an App Builder change to adapterName must not
+        // re-run it under a live CCP (Streams supports one CCP per page).
+        const scriptLoad = this.loadStreams();
+        let config: AcFeatureController.SoftphoneConfig;
+        try {
+            config = await getSoftphoneConfig({ adapterName: this.adapterName });
+        } catch (error) {
+            if (run === this.run) {
+                this.showError(
+                    formatLabel(LABELS.errorConfig, this.adapterName, this.describe(error))
+                );
+            }
+            return;
+        }
+        const scriptError = await scriptLoad;
+        if (run !== this.run) {
+            return;
+        }
+        if (scriptError !== null) {
+            this.showError(formatLabel(LABELS.errorScriptLoad, this.describe(scriptError)));
+            return;
+        }
+        if (!config.adapter.ccpUrl) {
+            this.showError(formatLabel(LABELS.errorNoCcpUrl, config.adapter.name));
+            return;
+        }
+        this.startCcp(run, config);
+    }
+
+    /** Resolves to null when Streams is ready, or to the load error; never rejects. */
+    private loadStreams(): Promise<unknown> {
+        if (this.scriptState === 'READY') {
+            return Promise.resolve(null);
+        }
+        if (this.scriptState === 'LOADING' && this.scriptLoad) {
+            return this.scriptLoad;
+        }
+        this.scriptState = 'LOADING';
+        this.scriptLoad = loadScript(this, AMAZON_CONNECT_STREAMS).then(
+            () => {
+                if (!streamsClient.isStreamsLoaded()) {
+                    this.scriptState = 'NOT_LOADED';
+                    return {}; // the resource loaded but defined no Streams: no details to give
+                }
+                this.scriptState = 'READY';
+                return null;
+            },
+            (error: unknown) => {
+                this.scriptState = 'NOT_LOADED';
+                return error ?? {};
+            }
+        );
+        return this.scriptLoad;
+    }
+
+    private startCcp(run: number, config: AcFeatureController.SoftphoneConfig): void {
+        const container = this.refs?.ccpContainer as HTMLElement | undefined;
+        const { adapter, feature } = config;
+        const settings: CcpSettings = {
+            ccpUrl: adapter.ccpUrl ?? '',
+            softphoneAllowFramed: adapter.allowFramedSoftphone === true,
+            ...(adapter.samlLoginUrl ? { loginUrl: adapter.samlLoginUrl } : {}),
+            ...(adapter.region ? { region: adapter.region } : {}),
+            ...(adapter.ccpLoadTimeoutSeconds
+                ? { ccpLoadTimeoutMs: adapter.ccpLoadTimeoutSeconds * 1000 }
+                : {})
+        };
+        this.ccpSettings = settings;
+        try {
+            if (!container) {
+                throw new Error('CCP container is not rendered');
+            }
+            // An inactive or missing feature record means the feature is off: no guard at all.
+            if (feature) {
+                const parsed = parseSessionEndValue(feature.rawValue);
+                this.diagnostics = parsed.diagnostics;
+                this.guard = startSessionGuard({
+                    settings: parsed.settings,
+                    streams: streamsClient,
+                    target: window,
+                    ccpUrl: settings.ccpUrl,
+                    onOutcome: (outcome) => this.handleGuardOutcome(outcome),
+                    onWarning: (warning) => {
+                        if (run === this.run) {
+                            this.guardWarnings = [...this.guardWarnings, warning];
+                        }
+                    }
+                });
+            }
+            this.ccpRunning = true;
+            streamsClient.initCcp(container, settings, {
+                onAgentReady: () => this.handleAgentReady(run),
+                onAgentChange: () => this.handleAgentChange(run),
+                onFailure: (failure) => this.handleCcpFailure(run, failure)
+            });
+        } catch (error) {
+            this.stopCcp();
+            this.showError(formatLabel(LABELS.errorCcpStart, this.describe(error)));
+        }
+    }
+
+    private handleAgentReady(run: number): void {
+        if (run !== this.run) {
+            return;
+        }
+        this.viewState = 'ready';
+        this.onLiveContact = streamsClient.getAgentView()?.hasLiveContact ?? false;
+        this.guard?.applyInitialState();
+    }
+
+    /** Signing out during a contact would drop the call: the button waits until it ends. */
+    private handleAgentChange(run: number): void {
+        if (run === this.run) {
+            this.onLiveContact = streamsClient.getAgentView()?.hasLiveContact ?? false;
+        }
+    }
+
+    private handleCcpFailure(run: number, failure: CcpFailure): void {
+        if (run !== this.run) {
+            return;
+        }
+        if (failure === 'authFail') {
+            // Not fatal: Streams keeps the CCP waiting and connects once the agent signs in.
+            this.viewState = 'signInNeeded';
+        } else if (failure === 'terminated') {
+            // Signed out here or in another tab: the CCP is gone until the agent signs in.
+            this.showSignedOut();
+        } else {
+            this.stopCcp();
+            this.showError(CCP_FAILURE_MESSAGES[failure]);
+        }
+    }
+
+    private showSignedOut(): void {
+        this.stopCcp();
+        this.viewState = 'signedOut';
+    }
+
+    private showError(message: string): void {
+        this.errorMessage = message;
+        this.viewState = 'error';
+    }
+
+    /** Removes every listener the guard and Streams added; safe to call more than once. */
+    private stopCcp(): void {
+        this.signOutAnswered?.();
+        this.onLiveContact = false;
+        this.guard?.stop();
+        this.guard = null;
+        if (this.ccpRunning) {
+            this.ccpRunning = false;
+            streamsClient.teardown();
+        }
+    }
+
+    private get heightPx(): number {
+        const height = Number(this.height);
+        return Number.isFinite(height) && height >= MIN_HEIGHT_PX
+            ? Math.round(height)
+            : DEFAULT_HEIGHT_PX;
+    }
+
+    /** The reasons an error carries, or a label saying it carried none (e.g. a script load Event). */
+    private describe(error: unknown): string {
+        const messages = reduceErrors(error);
+        return messages.length > 0 ? messages.join(' ') : LABELS.unknownError;
+    }
+}
