@@ -12,7 +12,10 @@ const e2eReport = path.join(tmp, 'e2e.json');
 
 /** Each step: a name, the command, and how to count the tests it ran (default: one check). */
 const steps = [
-    { name: 'Streams static resource is the pinned release', cmd: ['npm', 'run', '-s', 'build:streams', '--', '--check'] },
+    {
+        name: 'Streams static resource is the pinned release',
+        cmd: ['npm', 'run', '-s', 'build:streams', '--', '--check']
+    },
     { name: 'TypeScript typecheck (strict)', cmd: ['npm', 'run', '-s', 'typecheck'] },
     { name: 'Deployable .js matches its .ts', cmd: ['npm', 'run', '-s', 'check:compiled'] },
     { name: 'ESLint', cmd: ['npm', 'run', '-s', 'lint'] },
@@ -22,7 +25,10 @@ const steps = [
         cmd: ['npx', 'sfdx-lwc-jest', '--', '--json', `--outputFile=${jestReport}`],
         count: () => countJest(jestReport)
     },
-    { name: 'Apex offline: parse, PMD security and best practices', cmd: ['npm', 'run', '-s', 'check:apex'] },
+    {
+        name: 'Apex offline: parse, PMD security and best practices',
+        cmd: ['npm', 'run', '-s', 'check:apex']
+    },
     { name: 'Metadata: sf project convert source', cmd: ['npm', 'run', '-s', 'check:metadata'] },
     {
         name: 'End-to-end: Chromium + LWS + Streams + CCP emulator',
@@ -60,7 +66,9 @@ rmSync(tmp, { recursive: true, force: true });
 console.log('\n=== Summary');
 for (const r of results) {
     const status = r.ok ? 'PASS' : 'FAIL';
-    console.log(`${status}  ${r.name}  (${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s)`);
+    console.log(
+        `${status}  ${r.name}  (${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s)`
+    );
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
