@@ -1,0 +1,104 @@
+// Server side of the Apex stand-in: AcFeatureController.getSoftphoneConfig answered from the
+// config store, following force-app/main/default/classes/AcFeatureController.cls (same lookups,
+// same messages). Like Lightning's serialization of @AuraEnabled DTOs, null fields are omitted.
+// The name of the DTO's feature field is read from the class itself, so the preview answers
+// with exactly the JSON the org would send, and a component/Apex disagreement shows up here.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const SESSION_END_FEATURE_NAME = 'SetAgentStatusOnSessionEnd';
+export const APEX_CLASS_FILE = resolve(
+    import.meta.dirname,
+    '../../force-app/main/default/classes/AcFeatureController.cls'
+);
+
+/**
+ * @param {string} classFile path of AcFeatureController.cls
+ * @returns {{ featureField: string }} the SoftphoneConfig field holding the FeatureRecord
+ */
+export function readSoftphoneConfigShape(classFile = APEX_CLASS_FILE) {
+    const source = existsSync(classFile) ? readFileSync(classFile, 'utf8') : '';
+    const dto = source.match(/class\s+SoftphoneConfig\s*\{([\s\S]*?)\n\s*\}/)?.[1] ?? '';
+    const featureField = dto.match(/public\s+FeatureRecord\s+(\w+)\s*;/)?.[1] ?? 'feature';
+    return { featureField };
+}
+
+class AuraHandledError extends Error {}
+
+function sameName(a, b) {
+    // SOQL compares text case-insensitively.
+    return String(a).toLowerCase() === String(b).toLowerCase();
+}
+
+function withoutNulls(record) {
+    return Object.fromEntries(
+        Object.entries(record).filter(([, value]) => value !== null && value !== undefined)
+    );
+}
+
+function getSoftphoneConfig({ adapterName }, config, shape) {
+    if (!adapterName || !adapterName.trim()) {
+        throw new AuraHandledError(
+            "No AC CTI Adapter name is set. Enter the adapter name (for example ACLightningAdapter) in the softphone's properties in App Builder."
+        );
+    }
+    const trimmedName = adapterName.trim();
+    const adapter = config.adapters.find((candidate) => sameName(candidate.name, trimmedName));
+    if (!adapter) {
+        throw new AuraHandledError(
+            `No AC CTI Adapter named ${trimmedName} is visible to you. Check the name in App Builder and that you have the Connect Softphone Agent permission set.`
+        );
+    }
+    const feature = adapter.features
+        .filter(
+            (candidate) => candidate.active && sameName(candidate.name, SESSION_END_FEATURE_NAME)
+        )
+        .sort((a, b) => b.lastModified - a.lastModified)[0];
+    return withoutNulls({
+        adapter: withoutNulls({
+            id: adapter.id,
+            name: adapter.name,
+            ccpUrl: adapter.ccpUrl,
+            samlLoginUrl: adapter.samlLoginUrl,
+            region: adapter.region,
+            allowFramedSoftphone: adapter.allowFramedSoftphone,
+            ccpLoadTimeoutSeconds: adapter.ccpLoadTimeoutSeconds
+        }),
+        [shape.featureField]: feature
+            ? withoutNulls({ id: feature.id, name: feature.name, rawValue: feature.value })
+            : null
+    });
+}
+
+const METHODS = { getSoftphoneConfig };
+
+/**
+ * @param {string} methodName
+ * @param {Record<string, string>} params
+ * @param {{ adapters: object[] }} config
+ * @param {{ featureField: string }} shape from readSoftphoneConfigShape
+ * @returns {{ status: number, body: object }}
+ */
+export function callApex(methodName, params, config, shape) {
+    const method = Object.hasOwn(METHODS, methodName) ? METHODS[methodName] : null;
+    if (!method) {
+        return {
+            status: 404,
+            body: {
+                message: `No Apex method ${methodName} in the preview`,
+                exceptionType: 'System.NoSuchMethodException'
+            }
+        };
+    }
+    try {
+        return { status: 200, body: method(params, config, shape) };
+    } catch (error) {
+        if (error instanceof AuraHandledError) {
+            return {
+                status: 500,
+                body: { message: error.message, exceptionType: 'System.AuraHandledException' }
+            };
+        }
+        throw error;
+    }
+}

@@ -1,0 +1,159 @@
+// In-memory stand-in for the org's AC CTI Adapter and AC Feature records, with the field rules of
+// their metadata (required CCP URL, URL fields, 3-digit timeout, 32,768-character Value).
+export const VALUE_MAX_LENGTH = 32768;
+export const NAME_MAX_LENGTH = 80;
+
+let idCounter = 0;
+let modificationCounter = 0;
+
+/** Salesforce-looking 18-character ids: a00 for adapters, a01 for features. */
+function newId(prefix) {
+    idCounter += 1;
+    return `${prefix}${String(idCounter).padStart(12, '0')}AAA`;
+}
+
+function isHttpUrl(text) {
+    try {
+        return ['http:', 'https:'].includes(new URL(text).protocol);
+    } catch {
+        return false;
+    }
+}
+
+function optionalText(value) {
+    const text = value === undefined || value === null ? '' : String(value).trim();
+    return text === '' ? null : text;
+}
+
+function toBoolean(value, fallback) {
+    if (value === undefined || value === null || value === '') {
+        return fallback;
+    }
+    return value === true || value === 'true' || value === 'on' || value === '1';
+}
+
+function normalizeFeature(input, where, errors, previous) {
+    const name = optionalText(input?.name);
+    if (!name) {
+        errors.push(`${where}: AC Feature Name is required`);
+    } else if (name.length > NAME_MAX_LENGTH) {
+        errors.push(`${where}: AC Feature Name is longer than ${NAME_MAX_LENGTH} characters`);
+    }
+    // A long text area keeps what was typed, line breaks included; only a blank one is null.
+    const value =
+        input?.value === undefined || input?.value === null || String(input.value).trim() === ''
+            ? null
+            : String(input.value).replace(/\r\n/g, '\n');
+    if (value !== null && value.length > VALUE_MAX_LENGTH) {
+        errors.push(`${where}: Value is longer than ${VALUE_MAX_LENGTH} characters`);
+    }
+    const feature = {
+        id: optionalText(input?.id) ?? newId('a01'),
+        name,
+        value,
+        active: toBoolean(input?.active, false)
+    };
+    const unchanged =
+        previous &&
+        previous.name === feature.name &&
+        previous.value === feature.value &&
+        previous.active === feature.active;
+    modificationCounter += unchanged ? 0 : 1;
+    feature.lastModified = unchanged ? previous.lastModified : modificationCounter;
+    return feature;
+}
+
+function normalizeAdapter(input, where, errors, previousById) {
+    const name = optionalText(input?.name);
+    if (!name) {
+        errors.push(`${where}: AC CTI Adapter Name is required`);
+    } else if (name.length > NAME_MAX_LENGTH) {
+        errors.push(`${where}: AC CTI Adapter Name is longer than ${NAME_MAX_LENGTH} characters`);
+    }
+    const ccpUrl = optionalText(input?.ccpUrl);
+    if (!ccpUrl) {
+        errors.push(`${where}: CCP URL is required`);
+    } else if (!isHttpUrl(ccpUrl)) {
+        errors.push(`${where}: CCP URL is not a valid URL`);
+    }
+    const samlLoginUrl = optionalText(input?.samlLoginUrl);
+    if (samlLoginUrl && !isHttpUrl(samlLoginUrl)) {
+        errors.push(`${where}: SAML Login URL is not a valid URL`);
+    }
+    const timeoutText = optionalText(input?.ccpLoadTimeoutSeconds);
+    const ccpLoadTimeoutSeconds = timeoutText === null ? null : Number(timeoutText);
+    if (
+        ccpLoadTimeoutSeconds !== null &&
+        !(Number.isInteger(ccpLoadTimeoutSeconds) && Math.abs(ccpLoadTimeoutSeconds) < 1000)
+    ) {
+        errors.push(
+            `${where}: CCP Load Timeout (seconds) must be a whole number of up to 3 digits`
+        );
+    }
+    const id = optionalText(input?.id) ?? newId('a00');
+    const previousFeatures = new Map(
+        (previousById.get(id)?.features ?? []).map((feature) => [feature.id, feature])
+    );
+    const features = (Array.isArray(input?.features) ? input.features : []).map((feature, index) =>
+        normalizeFeature(
+            feature,
+            `${where}, feature ${index + 1}`,
+            errors,
+            previousFeatures.get(feature?.id)
+        )
+    );
+    return {
+        id,
+        name,
+        ccpUrl,
+        samlLoginUrl,
+        region: optionalText(input?.region),
+        allowFramedSoftphone: toBoolean(input?.allowFramedSoftphone, true),
+        ccpLoadTimeoutSeconds,
+        features
+    };
+}
+
+/**
+ * @param {() => { adapters: object[] }} seed builds the initial records (used again by reset)
+ */
+export function createConfigStore(seed) {
+    let adapters = [];
+
+    const store = {
+        /** @returns {{ adapters: object[] }} a copy, safe to hand out */
+        get() {
+            return structuredClone({ adapters });
+        },
+
+        /**
+         * Replaces every record; the whole change is rejected if one record is invalid.
+         * @returns {{ ok: true, config: object } | { ok: false, errors: string[] }}
+         */
+        replace(input) {
+            const errors = [];
+            if (!input || !Array.isArray(input.adapters)) {
+                return { ok: false, errors: ['Expected { "adapters": [...] }'] };
+            }
+            const previousById = new Map(adapters.map((adapter) => [adapter.id, adapter]));
+            const next = input.adapters.map((adapter, index) =>
+                normalizeAdapter(adapter, `adapter ${index + 1}`, errors, previousById)
+            );
+            if (errors.length) {
+                return { ok: false, errors };
+            }
+            adapters = next;
+            return { ok: true, config: store.get() };
+        },
+
+        reset() {
+            adapters = [];
+            return store.replace(seed());
+        }
+    };
+    const seeded = store.reset();
+    if (!seeded.ok) {
+        throw new Error(`Invalid seed configuration: ${seeded.errors.join('; ')}`);
+    }
+    return store;
+}
