@@ -9,6 +9,7 @@ import path from 'node:path';
 const tmp = mkdtempSync(path.join(tmpdir(), 'softphone-test-'));
 const jestReport = path.join(tmp, 'jest.json');
 const e2eReport = path.join(tmp, 'e2e.json');
+const nodeTestReport = path.join(tmp, 'node-test.tap');
 
 /** Each step: a name, the command, and how to count the tests it ran (default: one check). */
 const steps = [
@@ -26,6 +27,19 @@ const steps = [
         count: () => countJest(jestReport)
     },
     {
+        name: 'setup:org command: dry run and refusals',
+        cmd: [
+            'node',
+            '--test',
+            '--test-reporter=spec',
+            '--test-reporter-destination=stdout',
+            '--test-reporter=tap',
+            `--test-reporter-destination=${nodeTestReport}`,
+            'scripts/__tests__/'
+        ],
+        count: () => countTap(nodeTestReport)
+    },
+    {
         name: 'Apex offline: parse, PMD security and best practices',
         cmd: ['npm', 'run', '-s', 'check:apex']
     },
@@ -41,6 +55,13 @@ function countJest(file) {
     if (!existsSync(file)) return null;
     const report = JSON.parse(readFileSync(file, 'utf8'));
     return { passed: report.numPassedTests, failed: report.numFailedTests };
+}
+
+function countTap(file) {
+    if (!existsSync(file)) return null;
+    const tap = readFileSync(file, 'utf8');
+    const total = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+    return { passed: total('pass'), failed: total('fail') };
 }
 
 function countE2e(file) {
