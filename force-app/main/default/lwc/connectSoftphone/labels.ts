@@ -1,15 +1,6 @@
 // Every user-visible string of the softphone is a Custom Label (labels/CustomLabels.labels-meta.xml,
 // Japanese in translations/ja.translation-meta.xml). Placeholders {0}, {1}… are filled by formatLabel.
 import ccpRegion from '@salesforce/label/c.ConnectSoftphone_CcpRegion';
-import diagnosticDuplicateKey from '@salesforce/label/c.ConnectSoftphone_DiagnosticDuplicateKey';
-import diagnosticEmptyValue from '@salesforce/label/c.ConnectSoftphone_DiagnosticEmptyValue';
-import diagnosticInvalidNumber from '@salesforce/label/c.ConnectSoftphone_DiagnosticInvalidNumber';
-import diagnosticLogoutNotAllowed from '@salesforce/label/c.ConnectSoftphone_DiagnosticLogoutNotAllowed';
-import diagnosticMalformedLine from '@salesforce/label/c.ConnectSoftphone_DiagnosticMalformedLine';
-import diagnosticNumberOutOfRange from '@salesforce/label/c.ConnectSoftphone_DiagnosticNumberOutOfRange';
-import diagnosticUnknownKey from '@salesforce/label/c.ConnectSoftphone_DiagnosticUnknownKey';
-import diagnosticUnknownKeySuggestion from '@salesforce/label/c.ConnectSoftphone_DiagnosticUnknownKeySuggestion';
-import diagnosticValueTooLong from '@salesforce/label/c.ConnectSoftphone_DiagnosticValueTooLong';
 import errorCcpStart from '@salesforce/label/c.ConnectSoftphone_ErrorCcpStart';
 import errorConfig from '@salesforce/label/c.ConnectSoftphone_ErrorConfig';
 import errorIframeRetries from '@salesforce/label/c.ConnectSoftphone_ErrorIframeRetries';
@@ -34,15 +25,6 @@ import warningsSummary from '@salesforce/label/c.ConnectSoftphone_WarningsSummar
 
 export const LABELS = {
     ccpRegion,
-    diagnosticDuplicateKey,
-    diagnosticEmptyValue,
-    diagnosticInvalidNumber,
-    diagnosticLogoutNotAllowed,
-    diagnosticMalformedLine,
-    diagnosticNumberOutOfRange,
-    diagnosticUnknownKey,
-    diagnosticUnknownKeySuggestion,
-    diagnosticValueTooLong,
     errorCcpStart,
     errorConfig,
     errorIframeRetries,
@@ -66,13 +48,5 @@ export const LABELS = {
     warningsSummary
 } as const;
 
-/**
- * Fills `{0}`, `{1}`… in a label with the given values, as Salesforce's `String.format` does for
- * labels in Apex. A placeholder without a value stays as written, so a missing argument is visible.
- */
-export function formatLabel(template: string, ...values: Array<string | number>): string {
-    return template.replace(/\{(\d+)\}/g, (placeholder: string, index: string) => {
-        const value = values[Number(index)];
-        return value === undefined ? placeholder : String(value);
-    });
-}
+// Shared with the AC Feature record page, which words its labels the same way.
+export { formatLabel } from 'c/valueDiagnostics';

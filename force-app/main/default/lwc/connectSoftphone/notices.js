@@ -1,30 +1,5 @@
-/**
- * Words for the admin-visible notice: one sentence per parser diagnostic (chosen by its `code`,
- * with the line number) and per session-guard warning. The parser's English `message` is for the
- * console; these come from Custom Labels so that they are translated.
- */
-import { SESSION_END_TIMER_MAX_SECONDS } from 'c/featureValueParser';
+import { describeDiagnostic } from 'c/valueDiagnostics';
 import { LABELS, formatLabel } from './labels';
-// A Record over the union makes the compiler ask for a label when the parser gains a code.
-const DIAGNOSTIC_LABELS = {
-    unknownKey: LABELS.diagnosticUnknownKey,
-    malformedLine: LABELS.diagnosticMalformedLine,
-    duplicateKey: LABELS.diagnosticDuplicateKey,
-    emptyValue: LABELS.diagnosticEmptyValue,
-    invalidNumber: LABELS.diagnosticInvalidNumber,
-    numberOutOfRange: LABELS.diagnosticNumberOutOfRange,
-    logoutNotAllowed: LABELS.diagnosticLogoutNotAllowed,
-    valueTooLong: LABELS.diagnosticValueTooLong
-};
-/** Placeholders: {0} line, {1} the key as written (else the text), {2} the text, {3} extra. */
-export function describeDiagnostic(diagnostic) {
-    const { line, key, text, suggestion, code } = diagnostic;
-    if (code === 'unknownKey' && suggestion) {
-        return formatLabel(LABELS.diagnosticUnknownKeySuggestion, line, key ?? text, suggestion);
-    }
-    const extra = code === 'numberOutOfRange' ? SESSION_END_TIMER_MAX_SECONDS : '';
-    return formatLabel(DIAGNOSTIC_LABELS[code], line, key ?? text, text, extra);
-}
 export function describeGuardWarning(warning) {
     return warning.fallbackName
         ? formatLabel(LABELS.guardUnknownStatusFallback, warning.statusName, warning.fallbackName)

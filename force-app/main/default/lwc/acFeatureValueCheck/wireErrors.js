@@ -1,0 +1,22 @@
+/**
+ * Readable messages from a `getRecord` wire error, so the error panel never shows a raw object.
+ * UI API errors carry `body` as a list of `{ errorCode, message }` or as one `{ message }`.
+ */
+export function reduceWireErrors(error) {
+    if (typeof error === 'string') {
+        return nonBlank([error]);
+    }
+    if (error === null || typeof error !== 'object') {
+        return [];
+    }
+    const { body, message, statusText } = error;
+    const fromBody = Array.isArray(body) ? body.map((item) => item?.message) : [body?.message];
+    const messages = nonBlank(fromBody);
+    if (messages.length > 0) {
+        return messages;
+    }
+    return nonBlank([message, statusText]).slice(0, 1);
+}
+function nonBlank(values) {
+    return values.filter((value) => typeof value === 'string' && value.trim() !== '');
+}
