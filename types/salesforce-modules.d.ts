@@ -56,3 +56,15 @@ declare module '@salesforce/label/*' {
     const label: string;
     export default label;
 }
+
+/** The user's Salesforce locale, e.g. `en-US`, `ja-JP`. */
+declare module '@salesforce/i18n/locale' {
+    const locale: string;
+    export default locale;
+}
+
+/** The user's Salesforce time zone, e.g. `Asia/Tokyo`. */
+declare module '@salesforce/i18n/timeZone' {
+    const timeZone: string;
+    export default timeZone;
+}

@@ -10,9 +10,9 @@ import NAME_FIELD from '@salesforce/schema/AC_Feature__c.Name';
 import VALUE_FIELD from '@salesforce/schema/AC_Feature__c.Value__c';
 import { SESSION_END_FEATURE_NAME, parseSessionEndValue } from 'c/featureValueParser';
 import { formatLabel } from 'c/valueDiagnostics';
+import { reduceErrors } from 'c/ldsUtils';
 import { buildProblems, buildSettingRows } from './checkView';
 import { LABELS } from './labels';
-import { reduceWireErrors } from './wireErrors';
 const FIELDS = [NAME_FIELD, VALUE_FIELD, ACTIVE_FIELD];
 export default class AcFeatureValueCheck extends LightningElement {
     @api
@@ -31,7 +31,7 @@ export default class AcFeatureValueCheck extends LightningElement {
         }
         else if (error) {
             this.record = undefined;
-            this.errorMessage = reduceWireErrors(error).join(' ') || LABELS.unknownError;
+            this.errorMessage = reduceErrors(error).join(' ') || LABELS.unknownError;
         }
     }
     get isLoading() {

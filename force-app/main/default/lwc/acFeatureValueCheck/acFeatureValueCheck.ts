@@ -12,10 +12,10 @@ import VALUE_FIELD from '@salesforce/schema/AC_Feature__c.Value__c';
 import { SESSION_END_FEATURE_NAME, parseSessionEndValue } from 'c/featureValueParser';
 import type { ParsedSessionEndValue } from 'c/featureValueParser';
 import { formatLabel } from 'c/valueDiagnostics';
+import { reduceErrors } from 'c/ldsUtils';
 import { buildProblems, buildSettingRows } from './checkView';
 import type { ProblemItem, SettingRow } from './checkView';
 import { LABELS } from './labels';
-import { reduceWireErrors } from './wireErrors';
 
 const FIELDS = [NAME_FIELD, VALUE_FIELD, ACTIVE_FIELD];
 
@@ -41,7 +41,7 @@ export default class AcFeatureValueCheck extends LightningElement {
             this.errorMessage = '';
         } else if (error) {
             this.record = undefined;
-            this.errorMessage = reduceWireErrors(error).join(' ') || LABELS.unknownError;
+            this.errorMessage = reduceErrors(error).join(' ') || LABELS.unknownError;
         }
     }
 

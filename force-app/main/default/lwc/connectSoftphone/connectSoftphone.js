@@ -7,11 +7,14 @@ import { LightningElement, api } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import AMAZON_CONNECT_STREAMS from '@salesforce/resourceUrl/AmazonConnectStreams';
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { parseSessionEndValue } from 'c/featureValueParser';
 import * as streamsClient from 'c/streamsClient';
 import { SIGN_OUT_WAIT_MS, startSessionGuard } from 'c/sessionGuard';
+import { reduceErrors } from 'c/ldsUtils';
+import { buildDetailRows, recordOutcome } from './details';
 import { LABELS, formatLabel } from './labels';
-import { reduceErrors } from './ldsUtils';
 import { buildNotices } from './notices';
 const DEFAULT_ADAPTER_NAME = 'ACLightningAdapter';
 const DEFAULT_HEIGHT_PX = 520;
@@ -35,6 +38,11 @@ export default class ConnectSoftphone extends LightningElement {
     onLiveContact = false;
     diagnostics = [];
     guardWarnings = [];
+    /** For the Details view: set once the configuration is read, kept while the state changes. */
+    detailsSource = null;
+    agentView = null;
+    /** The last guard outcome of each phase; kept across restarts so a sign-out stays visible. */
+    outcomes = [];
     scriptState = 'NOT_LOADED';
     scriptLoad = null;
     guard = null;
@@ -83,6 +91,23 @@ export default class ConnectSoftphone extends LightningElement {
     }
     get noticeSummary() {
         return formatLabel(LABELS.warningsSummary, this.notices.length);
+    }
+    /** Shown where it explains something: not while loading or waiting for the sign-in. */
+    get showDetails() {
+        return this.detailsSource !== null && (this.isReady || this.isSignedOut || this.isError);
+    }
+    get detailRows() {
+        if (!this.detailsSource) {
+            return [];
+        }
+        return buildDetailRows({
+            ...this.detailsSource,
+            // Agent data is live only while the CCP is: a signed-out status would be stale.
+            agent: this.isReady ? this.agentView : null,
+            outcomes: this.outcomes,
+            locale: LOCALE,
+            timeZone: TIME_ZONE
+        });
     }
     handleRetry() {
         this.stopCcp();
@@ -156,6 +181,7 @@ export default class ConnectSoftphone extends LightningElement {
         return true;
     }
     handleGuardOutcome(outcome) {
+        this.outcomes = recordOutcome(this.outcomes, outcome);
         if (outcome.reason === 'signOut' && outcome.confirmed !== undefined) {
             this.signOutAnswered?.();
         }
@@ -166,6 +192,8 @@ export default class ConnectSoftphone extends LightningElement {
         this.errorMessage = '';
         this.diagnostics = [];
         this.guardWarnings = [];
+        this.detailsSource = null;
+        this.agentView = null;
         // Apex and the static resource load in parallel. The cacheable method is called
         // imperatively rather than with @wire: the CCP starts once, in order (config, Streams,
         // CCP), Retry simply runs this again, and an App Builder change to adapterName must not
@@ -181,6 +209,15 @@ export default class ConnectSoftphone extends LightningElement {
             }
             return;
         }
+        if (run !== this.run) {
+            return;
+        }
+        // An inactive or missing feature record means the feature is off: no guard at all.
+        const parsed = config.feature ? parseSessionEndValue(config.feature.rawValue) : null;
+        this.detailsSource = {
+            adapterName: config.adapter.name,
+            settings: parsed?.settings ?? null
+        };
         const scriptError = await scriptLoad;
         if (run !== this.run) {
             return;
@@ -193,7 +230,7 @@ export default class ConnectSoftphone extends LightningElement {
             this.showError(formatLabel(LABELS.errorNoCcpUrl, config.adapter.name));
             return;
         }
-        this.startCcp(run, config);
+        this.startCcp(run, config.adapter, parsed);
     }
     /** Resolves to null when Streams is ready, or to the load error; never rejects. */
     loadStreams() {
@@ -217,9 +254,8 @@ export default class ConnectSoftphone extends LightningElement {
         });
         return this.scriptLoad;
     }
-    startCcp(run, config) {
+    startCcp(run, adapter, parsed) {
         const container = this.refs?.ccpContainer;
-        const { adapter, feature } = config;
         const settings = {
             ccpUrl: adapter.ccpUrl ?? '',
             softphoneAllowFramed: adapter.allowFramedSoftphone === true,
@@ -234,9 +270,7 @@ export default class ConnectSoftphone extends LightningElement {
             if (!container) {
                 throw new Error('CCP container is not rendered');
             }
-            // An inactive or missing feature record means the feature is off: no guard at all.
-            if (feature) {
-                const parsed = parseSessionEndValue(feature.rawValue);
+            if (parsed) {
                 this.diagnostics = parsed.diagnostics;
                 this.guard = startSessionGuard({
                     settings: parsed.settings,
@@ -268,13 +302,15 @@ export default class ConnectSoftphone extends LightningElement {
             return;
         }
         this.viewState = 'ready';
-        this.onLiveContact = streamsClient.getAgentView()?.hasLiveContact ?? false;
+        this.agentView = streamsClient.getAgentView();
+        this.onLiveContact = this.agentView?.hasLiveContact ?? false;
         this.guard?.applyInitialState();
     }
     /** Signing out during a contact would drop the call: the button waits until it ends. */
     handleAgentChange(run) {
         if (run === this.run) {
-            this.onLiveContact = streamsClient.getAgentView()?.hasLiveContact ?? false;
+            this.agentView = streamsClient.getAgentView();
+            this.onLiveContact = this.agentView?.hasLiveContact ?? false;
         }
     }
     handleCcpFailure(run, failure) {

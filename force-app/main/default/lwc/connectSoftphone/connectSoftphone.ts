@@ -7,14 +7,18 @@ import { LightningElement, api } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import AMAZON_CONNECT_STREAMS from '@salesforce/resourceUrl/AmazonConnectStreams';
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { parseSessionEndValue } from 'c/featureValueParser';
-import type { ValueDiagnostic } from 'c/featureValueParser';
+import type { ParsedSessionEndValue, ValueDiagnostic } from 'c/featureValueParser';
 import * as streamsClient from 'c/streamsClient';
-import type { CcpFailure, CcpSettings } from 'c/streamsClient';
+import type { AgentView, CcpFailure, CcpSettings } from 'c/streamsClient';
 import { SIGN_OUT_WAIT_MS, startSessionGuard } from 'c/sessionGuard';
 import type { GuardOutcome, GuardWarning, SessionGuard } from 'c/sessionGuard';
+import { reduceErrors } from 'c/ldsUtils';
+import { buildDetailRows, recordOutcome } from './details';
+import type { DetailRow, DetailsSource } from './details';
 import { LABELS, formatLabel } from './labels';
-import { reduceErrors } from './ldsUtils';
 import { buildNotices } from './notices';
 import type { Notice } from './notices';
 
@@ -47,6 +51,11 @@ export default class ConnectSoftphone extends LightningElement {
     onLiveContact = false;
     diagnostics: ValueDiagnostic[] = [];
     guardWarnings: GuardWarning[] = [];
+    /** For the Details view: set once the configuration is read, kept while the state changes. */
+    detailsSource: DetailsSource | null = null;
+    agentView: AgentView | null = null;
+    /** The last guard outcome of each phase; kept across restarts so a sign-out stays visible. */
+    outcomes: GuardOutcome[] = [];
 
     private scriptState: ScriptState = 'NOT_LOADED';
     private scriptLoad: Promise<unknown> | null = null;
@@ -101,6 +110,24 @@ export default class ConnectSoftphone extends LightningElement {
     }
     get noticeSummary(): string {
         return formatLabel(LABELS.warningsSummary, this.notices.length);
+    }
+
+    /** Shown where it explains something: not while loading or waiting for the sign-in. */
+    get showDetails(): boolean {
+        return this.detailsSource !== null && (this.isReady || this.isSignedOut || this.isError);
+    }
+    get detailRows(): DetailRow[] {
+        if (!this.detailsSource) {
+            return [];
+        }
+        return buildDetailRows({
+            ...this.detailsSource,
+            // Agent data is live only while the CCP is: a signed-out status would be stale.
+            agent: this.isReady ? this.agentView : null,
+            outcomes: this.outcomes,
+            locale: LOCALE,
+            timeZone: TIME_ZONE
+        });
     }
 
     handleRetry(): void {
@@ -179,6 +206,7 @@ export default class ConnectSoftphone extends LightningElement {
     }
 
     private handleGuardOutcome(outcome: GuardOutcome): void {
+        this.outcomes = recordOutcome(this.outcomes, outcome);
         if (outcome.reason === 'signOut' && outcome.confirmed !== undefined) {
             this.signOutAnswered?.();
         }
@@ -190,6 +218,8 @@ export default class ConnectSoftphone extends LightningElement {
         this.errorMessage = '';
         this.diagnostics = [];
         this.guardWarnings = [];
+        this.detailsSource = null;
+        this.agentView = null;
 
         // Apex and the static resource load in parallel. The cacheable method is called
         // imperatively rather than with @wire: the CCP starts once, in order (config, Streams,
@@ -207,6 +237,15 @@ export default class ConnectSoftphone extends LightningElement {
             }
             return;
         }
+        if (run !== this.run) {
+            return;
+        }
+        // An inactive or missing feature record means the feature is off: no guard at all.
+        const parsed = config.feature ? parseSessionEndValue(config.feature.rawValue) : null;
+        this.detailsSource = {
+            adapterName: config.adapter.name,
+            settings: parsed?.settings ?? null
+        };
         const scriptError = await scriptLoad;
         if (run !== this.run) {
             return;
@@ -219,7 +258,7 @@ export default class ConnectSoftphone extends LightningElement {
             this.showError(formatLabel(LABELS.errorNoCcpUrl, config.adapter.name));
             return;
         }
-        this.startCcp(run, config);
+        this.startCcp(run, config.adapter, parsed);
     }
 
     /** Resolves to null when Streams is ready, or to the load error; never rejects. */
@@ -248,9 +287,12 @@ export default class ConnectSoftphone extends LightningElement {
         return this.scriptLoad;
     }
 
-    private startCcp(run: number, config: AcFeatureController.SoftphoneConfig): void {
+    private startCcp(
+        run: number,
+        adapter: AcFeatureController.AdapterSettings,
+        parsed: ParsedSessionEndValue | null
+    ): void {
         const container = this.refs?.ccpContainer as HTMLElement | undefined;
-        const { adapter, feature } = config;
         const settings: CcpSettings = {
             ccpUrl: adapter.ccpUrl ?? '',
             softphoneAllowFramed: adapter.allowFramedSoftphone === true,
@@ -265,9 +307,7 @@ export default class ConnectSoftphone extends LightningElement {
             if (!container) {
                 throw new Error('CCP container is not rendered');
             }
-            // An inactive or missing feature record means the feature is off: no guard at all.
-            if (feature) {
-                const parsed = parseSessionEndValue(feature.rawValue);
+            if (parsed) {
                 this.diagnostics = parsed.diagnostics;
                 this.guard = startSessionGuard({
                     settings: parsed.settings,
@@ -299,14 +339,16 @@ export default class ConnectSoftphone extends LightningElement {
             return;
         }
         this.viewState = 'ready';
-        this.onLiveContact = streamsClient.getAgentView()?.hasLiveContact ?? false;
+        this.agentView = streamsClient.getAgentView();
+        this.onLiveContact = this.agentView?.hasLiveContact ?? false;
         this.guard?.applyInitialState();
     }
 
     /** Signing out during a contact would drop the call: the button waits until it ends. */
     private handleAgentChange(run: number): void {
         if (run === this.run) {
-            this.onLiveContact = streamsClient.getAgentView()?.hasLiveContact ?? false;
+            this.agentView = streamsClient.getAgentView();
+            this.onLiveContact = this.agentView?.hasLiveContact ?? false;
         }
     }
 

@@ -1,6 +1,40 @@
 // Every user-visible string of the softphone is a Custom Label (labels/CustomLabels.labels-meta.xml,
 // Japanese in translations/ja.translation-meta.xml). Placeholders {0}, {1}… are filled by formatLabel.
 import ccpRegion from '@salesforce/label/c.ConnectSoftphone_CcpRegion';
+import detailsSummary from '@salesforce/label/c.ConnectSoftphone_DetailsSummary';
+import detailsFeatureTerm from '@salesforce/label/c.ConnectSoftphone_DetailsFeatureTerm';
+import detailsFeatureOn from '@salesforce/label/c.ConnectSoftphone_DetailsFeatureOn';
+import detailsFeatureOffNoRecord from '@salesforce/label/c.ConnectSoftphone_DetailsFeatureOffNoRecord';
+import detailsFeatureOffProfile from '@salesforce/label/c.ConnectSoftphone_DetailsFeatureOffProfile';
+import detailsTimerValue from '@salesforce/label/c.ConnectSoftphone_DetailsTimerValue';
+import detailsRoutingProfile from '@salesforce/label/c.ConnectSoftphone_DetailsRoutingProfile';
+import detailsCurrentStatus from '@salesforce/label/c.ConnectSoftphone_DetailsCurrentStatus';
+import detailsStatusWithNext from '@salesforce/label/c.ConnectSoftphone_DetailsStatusWithNext';
+import detailsPhaseInitial from '@salesforce/label/c.ConnectSoftphone_DetailsPhaseInitial';
+import detailsPhaseSessionEnd from '@salesforce/label/c.ConnectSoftphone_DetailsPhaseSessionEnd';
+import detailsPhaseSessionEndReason from '@salesforce/label/c.ConnectSoftphone_DetailsPhaseSessionEndReason';
+import detailsPhaseOther from '@salesforce/label/c.ConnectSoftphone_DetailsPhaseOther';
+import detailsReasonSignOut from '@salesforce/label/c.ConnectSoftphone_DetailsReasonSignOut';
+import detailsReasonBeforeUnload from '@salesforce/label/c.ConnectSoftphone_DetailsReasonBeforeUnload';
+import detailsReasonPageHide from '@salesforce/label/c.ConnectSoftphone_DetailsReasonPageHide';
+import detailsActionSet from '@salesforce/label/c.ConnectSoftphone_DetailsActionSet';
+import detailsActionQueued from '@salesforce/label/c.ConnectSoftphone_DetailsActionQueued';
+import detailsActionLogout from '@salesforce/label/c.ConnectSoftphone_DetailsActionLogout';
+import detailsActionSkipped from '@salesforce/label/c.ConnectSoftphone_DetailsActionSkipped';
+import detailsSkipFeatureOff from '@salesforce/label/c.ConnectSoftphone_DetailsSkipFeatureOff';
+import detailsSkipProfileNotMatched from '@salesforce/label/c.ConnectSoftphone_DetailsSkipProfileNotMatched';
+import detailsSkipStateNotMatched from '@salesforce/label/c.ConnectSoftphone_DetailsSkipStateNotMatched';
+import detailsSkipAlreadyInStatus from '@salesforce/label/c.ConnectSoftphone_DetailsSkipAlreadyInStatus';
+import detailsSkipNotOffline from '@salesforce/label/c.ConnectSoftphone_DetailsSkipNotOffline';
+import detailsSkipLiveContact from '@salesforce/label/c.ConnectSoftphone_DetailsSkipLiveContact';
+import detailsSkipNoAgent from '@salesforce/label/c.ConnectSoftphone_DetailsSkipNoAgent';
+import detailsSkipAlreadyEnded from '@salesforce/label/c.ConnectSoftphone_DetailsSkipAlreadyEnded';
+import detailsSkipUnknownStatus from '@salesforce/label/c.ConnectSoftphone_DetailsSkipUnknownStatus';
+import detailsConfirmed from '@salesforce/label/c.ConnectSoftphone_DetailsConfirmed';
+import detailsRefused from '@salesforce/label/c.ConnectSoftphone_DetailsRefused';
+import detailsNotAnswered from '@salesforce/label/c.ConnectSoftphone_DetailsNotAnswered';
+import detailsOutcomeWhen from '@salesforce/label/c.ConnectSoftphone_DetailsOutcomeWhen';
+import detailsNoOutcomes from '@salesforce/label/c.ConnectSoftphone_DetailsNoOutcomes';
 import errorCcpStart from '@salesforce/label/c.ConnectSoftphone_ErrorCcpStart';
 import errorConfig from '@salesforce/label/c.ConnectSoftphone_ErrorConfig';
 import errorIframeRetries from '@salesforce/label/c.ConnectSoftphone_ErrorIframeRetries';
@@ -19,12 +53,55 @@ import signInTitle from '@salesforce/label/c.ConnectSoftphone_SignInTitle';
 import signOutButton from '@salesforce/label/c.ConnectSoftphone_SignOutButton';
 import signedOutMessage from '@salesforce/label/c.ConnectSoftphone_SignedOutMessage';
 import signingOut from '@salesforce/label/c.ConnectSoftphone_SigningOut';
+// The settings are named as on the AC Feature record page, so an admin reads the same words in both.
+import settingAnyStatus from '@salesforce/label/c.AcFeatureValueCheck_AnyStatus';
+import settingCurrentStatuses from '@salesforce/label/c.AcFeatureValueCheck_CurrentStatuses';
+import settingEveryone from '@salesforce/label/c.AcFeatureValueCheck_Everyone';
+import settingInitialStatus from '@salesforce/label/c.AcFeatureValueCheck_InitialStatus';
+import settingProfileNames from '@salesforce/label/c.AcFeatureValueCheck_ProfileNames';
+import settingSessionEndStatus from '@salesforce/label/c.AcFeatureValueCheck_SessionEndStatus';
+import settingSessionEndTimer from '@salesforce/label/c.AcFeatureValueCheck_SessionEndTimer';
+import settingSignOut from '@salesforce/label/c.AcFeatureValueCheck_SignOut';
 import unknownError from '@salesforce/label/c.ConnectSoftphone_UnknownError';
 import warningsExplanation from '@salesforce/label/c.ConnectSoftphone_WarningsExplanation';
 import warningsSummary from '@salesforce/label/c.ConnectSoftphone_WarningsSummary';
 
 export const LABELS = {
     ccpRegion,
+    detailsSummary,
+    detailsFeatureTerm,
+    detailsFeatureOn,
+    detailsFeatureOffNoRecord,
+    detailsFeatureOffProfile,
+    detailsTimerValue,
+    detailsRoutingProfile,
+    detailsCurrentStatus,
+    detailsStatusWithNext,
+    detailsPhaseInitial,
+    detailsPhaseSessionEnd,
+    detailsPhaseSessionEndReason,
+    detailsPhaseOther,
+    detailsReasonSignOut,
+    detailsReasonBeforeUnload,
+    detailsReasonPageHide,
+    detailsActionSet,
+    detailsActionQueued,
+    detailsActionLogout,
+    detailsActionSkipped,
+    detailsSkipFeatureOff,
+    detailsSkipProfileNotMatched,
+    detailsSkipStateNotMatched,
+    detailsSkipAlreadyInStatus,
+    detailsSkipNotOffline,
+    detailsSkipLiveContact,
+    detailsSkipNoAgent,
+    detailsSkipAlreadyEnded,
+    detailsSkipUnknownStatus,
+    detailsConfirmed,
+    detailsRefused,
+    detailsNotAnswered,
+    detailsOutcomeWhen,
+    detailsNoOutcomes,
     errorCcpStart,
     errorConfig,
     errorIframeRetries,
@@ -43,6 +120,14 @@ export const LABELS = {
     signOutButton,
     signedOutMessage,
     signingOut,
+    settingAnyStatus,
+    settingCurrentStatuses,
+    settingEveryone,
+    settingInitialStatus,
+    settingProfileNames,
+    settingSessionEndStatus,
+    settingSessionEndTimer,
+    settingSignOut,
     unknownError,
     warningsExplanation,
     warningsSummary

@@ -72,7 +72,6 @@ function fakeGuard(): jest.Mocked<SessionGuard> {
 
 // Resolves pending promises and lets the component re-render.
 function flushPromises(): Promise<void> {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
     return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -465,8 +464,7 @@ describe('c-connect-softphone', () => {
             });
 
             query(element, 'sign-out-button').click();
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- longer than SIGN_OUT_WAIT_MS
-            await new Promise((resolve) => setTimeout(resolve, 50));
+            await new Promise((resolve) => setTimeout(resolve, 50)); // longer than SIGN_OUT_WAIT_MS
 
             expect(mockStreams.signOut).toHaveBeenCalledWith(CCP_URL);
             expect(query(element, 'signed-out')).not.toBeNull();

@@ -1,6 +1,7 @@
 /**
- * Turns whatever reached a catch (an Apex/LDS error, a JavaScript Error, a rejected loadScript, a
- * string) into readable messages, so the error panel never shows a raw object.
+ * Turns whatever reached a catch or a wire's `error` (an Apex/LDS/UI API error, a JavaScript Error,
+ * a rejected loadScript, a string) into readable messages, so an error panel never shows a raw
+ * object. Shared by the softphone and the AC Feature record page.
  */
 
 interface MessageItem {
@@ -50,14 +51,18 @@ function messagesOf(error: unknown): string[] {
         if (fromBody.length > 0) {
             return fromBody;
         }
-        if (typeof body.message === 'string') {
-            return [body.message]; // AuraHandledException and most Apex errors
+        if (isText(body.message)) {
+            return [body.message]; // AuraHandledException, most Apex errors, a UI API 404
         }
     }
-    if (typeof message === 'string') {
+    if (isText(message)) {
         return [message]; // a JavaScript Error
     }
-    return typeof statusText === 'string' ? [statusText] : [];
+    return isText(statusText) ? [statusText] : []; // e.g. 'Forbidden' when nothing else says why
+}
+
+function isText(value: unknown): value is string {
+    return typeof value === 'string' && value.trim() !== '';
 }
 
 function texts(items: MessageItem[] | undefined): string[] {
