@@ -1,9 +1,12 @@
 /**
  * Applies the SetAgentStatusOnSessionEnd settings: the initial status when the softphone loads, and
- * the session-end status when the page goes away (`pagehide`/`beforeunload`) or the user signs out.
- * Never touches Streams itself: it asks `c/streamsClient` (injected, so tests can use the real one
- * against a stand-in), whose setAgentState posts before returning, so a change made inside a
- * `pagehide` handler reaches Connect even though the page will not hear the answer.
+ * the session-end status when the page goes away (`beforeunload`, else `pagehide`) or the user signs
+ * out. Never touches Streams itself: it asks `c/streamsClient` (injected, so tests can use the real
+ * one against a stand-in).
+ * Why `beforeunload`: the change travels host → CCP iframe as a postMessage that Chromium sends in a
+ * task after the handler's; after `beforeunload` that task runs and the change reaches Connect, after
+ * `pagehide` it never does (measured in real Chromium: experiments/teardown/RESULTS.md). `pagehide`
+ * stays as a fallback for pages that get no `beforeunload` (it is what a back/forward cache sees).
  */
 import type { SessionEndSettings, StatusRef } from 'c/featureValueParser';
 import type { AgentStateOption, AgentView } from 'c/streamsClient';
@@ -12,7 +15,7 @@ export type SessionEndReason = 'pagehide' | 'beforeunload' | 'signOut';
 
 export interface GuardOutcome {
     at: number; // Date.now()
-    phase: 'initial' | 'sessionEnd';
+    phase: 'initial' | 'sessionEnd' | 'restore'; // restore: the page stayed after beforeunload
     reason?: SessionEndReason;
     action: 'setState' | 'enqueueNextState' | 'logout' | 'skipped';
     statusName?: string; // the status that was sent
@@ -53,12 +56,22 @@ export interface SessionGuard {
 /** How long a sign-out waits for Connect to confirm Offline before it signs out anyway. */
 export const SIGN_OUT_WAIT_MS = 2000;
 
+/**
+ * A page still alive this long after the `beforeunload` that ended its session was not left:
+ * another handler's "Leave site?" prompt kept it, or the navigation became a download. Timers do
+ * not run while the prompt shows, so this fires right after "Stay" once the time has passed. Long
+ * enough that a slow navigation (the page lives until the next one answers) is not taken for a stay:
+ * the guard would restore the status, and the later `pagehide` could not change it again.
+ */
+export const STAY_DETECTION_MS = 5000;
+
 const OFFLINE: StatusRef = { kind: 'builtin', type: 'offline', name: 'Offline' };
 
 export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
     const { settings, streams, target } = options;
     let ended = false;
     let pendingSignOut: (() => void) | null = null;
+    let stayTimer: number | undefined;
     // What the last session end sent, for a page restored from the back/forward cache: Streams'
     // snapshot may not show that change yet, but the CCP will apply it before anything sent later.
     let lastChange: { fromStateName: string; sent: AgentStateOption } | null = null;
@@ -120,15 +133,17 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
 
     /**
      * Offline first, because the CCP's /logout leaves the status as it was (#493); then Streams'
-     * logout. A page that is going away signs out at once; a page that stays waits for Connect's
-     * answer (or SIGN_OUT_WAIT_MS) so that the logout does not overtake the status change.
+     * logout. A page that is going away signs out at once, or, after `beforeunload`, from `pagehide`
+     * (the page may still stay; signOut's keepalive request outlives the page); a page that stays
+     * waits for Connect's answer (or SIGN_OUT_WAIT_MS) so that the logout does not overtake the
+     * status change.
      */
     const logOut = (
         outcome: GuardOutcome,
         offline: AgentStateOption,
         view: AgentView
     ): GuardOutcome => {
-        const pageIsGoing = outcome.reason !== 'signOut';
+        const { reason } = outcome;
         let timer: number | undefined;
         let signedOut: Promise<boolean> | null = null;
         const signOutNow = (): Promise<boolean> => {
@@ -144,21 +159,85 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
         };
 
         if (sameName(view.stateName, offline.name)) {
-            signOutNow().then((confirmed) => options.onOutcome({ ...outcome, confirmed }));
+            const signOutAndReport = (): void => {
+                signOutNow().then((confirmed) => options.onOutcome({ ...outcome, confirmed }));
+            };
+            if (reason === 'beforeunload') {
+                pendingSignOut = signOutAndReport;
+            } else {
+                signOutAndReport();
+            }
             return report(outcome);
         }
-        if (!pageIsGoing) {
-            pendingSignOut = () => {
-                signOutNow();
-            };
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- never wait forever for Connect's answer
-            timer = window.setTimeout(pendingSignOut, SIGN_OUT_WAIT_MS);
+        const signOutLater = (): void => {
+            signOutNow();
+        };
+        if (reason !== 'pagehide') {
+            pendingSignOut = signOutLater;
         }
-        const reported = send(outcome, offline, false, async (ok) => (await signOutNow()) && ok);
-        if (pageIsGoing || reported.action === 'skipped') {
+        if (reason === 'signOut') {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- never wait forever for Connect's answer
+            timer = window.setTimeout(signOutLater, SIGN_OUT_WAIT_MS);
+        }
+        // After beforeunload the answer must not sign out: the page may still stay.
+        const afterAnswer =
+            reason === 'beforeunload'
+                ? undefined
+                : async (ok: boolean) => (await signOutNow()) && ok;
+        const reported = send(outcome, offline, false, afterAnswer);
+        if (reason === 'pagehide' || (reason === 'signOut' && reported.action === 'skipped')) {
             signOutNow();
         }
         return reported;
+    };
+
+    /**
+     * The page stayed after the beforeunload that ended its session: undo the change, unless the
+     * agent has moved on since (another status, or the contact's queued status changed).
+     */
+    const restoreStatus = (before: AgentView, sent: AgentStateOption): void => {
+        const now = streams.getAgentView();
+        if (!now) {
+            return;
+        }
+        // Behind a contact the queued status counts, else the status itself. Streams' snapshot may
+        // not show the change yet: unchanged counts as not moved on (sending again is harmless).
+        const mark = (view: AgentView): string | null =>
+            before.hasLiveContact ? view.nextStateName : view.stateName;
+        const movedOn = ![sent.name, mark(before)].some((name) => sameNullable(name, mark(now)));
+        // What the agent had: their status, or behind a contact the queued status, else the one
+        // they chose (queuing the current status again clears the queued one).
+        const wanted = before.hasLiveContact
+            ? (before.nextStateName ?? before.availabilityStateName)
+            : before.stateName;
+        const state = wanted ? before.states.find((s) => sameName(s.name, wanted)) : undefined;
+        if (movedOn || !state || sameName(state.name, sent.name)) {
+            return;
+        }
+        send(
+            {
+                at: Date.now(),
+                phase: 'restore',
+                reason: 'beforeunload',
+                action: now.hasLiveContact ? 'enqueueNextState' : 'setState',
+                statusName: state.name
+            },
+            state,
+            now.hasLiveContact
+        );
+    };
+
+    /** After a beforeunload-triggered session end: if the page is still here later, it stayed. */
+    const watchForStay = (before: AgentView, sent: AgentStateOption): void => {
+        window.clearTimeout(stayTimer);
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- fires only if the page survived
+        stayTimer = window.setTimeout(() => {
+            stayTimer = undefined;
+            ended = false; // re-armed: the next session end sends again
+            lastChange = null;
+            pendingSignOut = null; // a Status:Logout waiting for pagehide is not done
+            restoreStatus(before, sent);
+        }, STAY_DETECTION_MS);
     };
 
     const applyInitialState = (): GuardOutcome => {
@@ -228,25 +307,32 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
             statusName: state.name
         };
 
+        let outcome: GuardOutcome;
         if (view.hasLiveContact) {
             // Connect refuses a change during a contact; queue it so it applies when the contact
             // ends. Logout is never done during a contact: Offline is queued instead.
             if (view.nextStateName !== null && sameName(view.nextStateName, state.name)) {
                 return skip('sessionEnd', 'alreadyInStatus', reason);
             }
-            return send({ ...base, action: 'enqueueNextState' }, state, true);
+            outcome = send({ ...base, action: 'enqueueNextState' }, state, true);
+        } else if (logout) {
+            outcome = logOut({ ...base, action: 'logout' }, state, view);
+        } else {
+            if (sameName(view.stateName, state.name)) {
+                return skip('sessionEnd', 'alreadyInStatus', reason);
+            }
+            lastChange = { fromStateName: view.stateName, sent: state };
+            outcome = send({ ...base, action: 'setState' }, state, false);
         }
-        if (logout) {
-            return logOut({ ...base, action: 'logout' }, state, view);
+        if (reason === 'beforeunload' && outcome.action !== 'skipped') {
+            watchForStay(view, state);
         }
-        if (sameName(view.stateName, state.name)) {
-            return skip('sessionEnd', 'alreadyInStatus', reason);
-        }
-        lastChange = { fromStateName: view.stateName, sent: state };
-        return send({ ...base, action: 'setState' }, state, false);
+        return outcome;
     };
 
     const onPageHide = (): void => {
+        window.clearTimeout(stayTimer); // the page is going after all
+        stayTimer = undefined;
         endSession('pagehide');
     };
     const onBeforeUnload = (): void => {
@@ -270,6 +356,7 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
             target.removeEventListener('pagehide', onPageHide);
             target.removeEventListener('beforeunload', onBeforeUnload);
             target.removeEventListener('pageshow', onPageShow);
+            window.clearTimeout(stayTimer);
             pendingSignOut?.();
         }
     };
@@ -313,4 +400,8 @@ function statusName(ref: StatusRef): string {
 
 function sameName(a: string, b: string): boolean {
     return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function sameNullable(a: string | null, b: string | null): boolean {
+    return a === null || b === null ? a === b : sameName(a, b);
 }

@@ -209,7 +209,12 @@ export function getAgentView(): AgentView | null {
     }
 }
 
-/** Posts synchronously (safe inside pagehide); callbacks report Connect's answer if the page lives. */
+/**
+ * Sends the change to the CCP; callbacks report Connect's answer if the page lives. Streams calls
+ * postMessage before this returns, but Chromium hands a cross-site message on in a later task:
+ * called from `beforeunload` the change reaches Connect, from `pagehide` it never does, and blocking
+ * the handler after the call only delays it (experiments/teardown/RESULTS.md).
+ */
 export function setAgentState(
     state: AgentStateOption,
     enqueueNextState: boolean,
@@ -234,7 +239,8 @@ export function setAgentState(
                 name: state.name,
                 type: state.type
             } as connect.AgentStateDefinition);
-        // Builds the api_request and posts it to the CCP before returning (streams.md).
+        // Builds the api_request and calls postMessage before returning (streams.md); the message
+        // leaves this page in a task after the current one.
         agent.setState(
             definition,
             {

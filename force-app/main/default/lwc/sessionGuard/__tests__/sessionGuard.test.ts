@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { parseSessionEndValue } from 'c/featureValueParser';
-import { startSessionGuard, type GuardOutcome, type SessionGuard } from 'c/sessionGuard';
+import {
+    STAY_DETECTION_MS,
+    startSessionGuard,
+    type GuardOutcome,
+    type SessionGuard
+} from 'c/sessionGuard';
 import * as streamsClient from 'c/streamsClient';
 import {
     installConnectMock,
@@ -138,6 +143,84 @@ describe('c-session-guard', () => {
         });
     });
 
+    describe('when another beforeunload handler keeps the page (the user chose to stay)', () => {
+        function leaveButStay(): void {
+            window.dispatchEvent(new Event('beforeunload'));
+        }
+
+        it('gives the agent their status back once the page is still there', () => {
+            jest.useFakeTimers();
+            const { control, onOutcome } = start('');
+            leaveButStay();
+            expect(control.currentState().name).toBe('Offline');
+
+            jest.advanceTimersByTime(STAY_DETECTION_MS - 1);
+            expect(control.currentState().name).toBe('Offline');
+            jest.advanceTimersByTime(1);
+            expect(control.currentState().name).toBe('Available');
+            expect(onOutcome).toHaveBeenCalledWith(
+                expect.objectContaining({
+                    phase: 'restore',
+                    reason: 'beforeunload',
+                    action: 'setState',
+                    statusName: 'Available'
+                })
+            );
+        });
+
+        it('is armed again: leaving afterwards sets the agent Offline again', () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            leaveButStay();
+            jest.advanceTimersByTime(STAY_DETECTION_MS);
+            closePage();
+            expect(stateNames(control)).toEqual(['Offline', 'Available', 'Offline']);
+        });
+
+        it('restores nothing when the page does go (pagehide follows)', () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            closePage();
+            jest.advanceTimersByTime(STAY_DETECTION_MS * 2);
+            expect(stateNames(control)).toEqual(['Offline']);
+        });
+
+        it('keeps a status the agent chose after staying', () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            leaveButStay();
+            control.setCurrentState('Lunch');
+            jest.advanceTimersByTime(STAY_DETECTION_MS);
+            expect(control.currentState().name).toBe('Lunch');
+            expect(stateNames(control)).toEqual(['Offline']);
+        });
+
+        it('during a contact, replaces the queued Offline with the status the agent had', () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            control.startContact();
+            leaveButStay();
+            expect(control.nextStateName()).toBe('Offline');
+
+            jest.advanceTimersByTime(STAY_DETECTION_MS);
+            expect(control.setStateCalls.at(-1)).toMatchObject({
+                stateName: 'Available',
+                enqueueNextState: true,
+                result: 'enqueued'
+            });
+            control.endContact();
+            expect(control.currentState().name).toBe('Available');
+        });
+
+        it('a session ended from pagehide alone starts no restore', () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+            jest.advanceTimersByTime(STAY_DETECTION_MS * 2);
+            expect(stateNames(control)).toEqual(['Offline']);
+        });
+    });
+
     describe('during a live contact', () => {
         it('queues Offline as the next status; it applies when the call ends', () => {
             const { control, onOutcome } = start('');
@@ -226,6 +309,29 @@ describe('c-session-guard', () => {
                 'stateApplied',
                 'logout'
             ]);
+        });
+
+        it('after beforeunload, sets Offline at once but signs out only when the page goes', async () => {
+            const { control } = start('Status:Logout');
+            window.dispatchEvent(new Event('beforeunload'));
+            await flushPromises(); // Connect's answer must not trigger the logout
+            expect(control.timeline.map((entry) => entry.kind)).toEqual([
+                'setState',
+                'stateApplied'
+            ]);
+
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+            expect(control.timeline.map((entry) => entry.kind)).toContain('logout');
+        });
+
+        it('a page that stays after beforeunload is not signed out and gets its status back', async () => {
+            jest.useFakeTimers();
+            const { control } = start('Status:Logout');
+            window.dispatchEvent(new Event('beforeunload'));
+            jest.advanceTimersByTime(STAY_DETECTION_MS);
+            await Promise.resolve();
+            expect(control.loggedOut()).toBe(false);
+            expect(control.currentState().name).toBe('Available');
         });
 
         it('signs out at once if the page goes away while it waits for Connect', () => {
