@@ -217,6 +217,24 @@ export class ConnectModel {
         return result;
     }
 
+    /**
+     * POST /control/agent-state: the status set from outside the CCP (a supervisor, or a test
+     * arranging a scenario). Recorded in the history with source 'control', not in `requests`,
+     * which hold only what the CCP asked; refused while a contact is live, as the CCP would be.
+     */
+    setStatusByControl(name) {
+        const agent = this.currentAgent();
+        const target = this.findStatus(name);
+        if (!target) return { ok: false, error: `unknown status ${JSON.stringify(name)}` };
+        if (this.hasLiveContact(agent)) return { ok: false, error: 'a contact is live' };
+        if (target.name !== agent.status.name) {
+            const now = Date.now();
+            this.recordChange(agent, target, { source: 'control', arrivedAt: now });
+        }
+        this.changed();
+        return { ok: true, status: agent.status.name };
+    }
+
     /** POST /control/contact: incoming → connected → acw → end (end also works from any phase). */
     contactAction(action, { force = false } = {}) {
         const agent = this.currentAgent();

@@ -327,6 +327,11 @@ export async function startConnectStandIn({ host = '127.0.0.2', port = 0, quiet 
             }
             return sendJson(res, 200, model.config, cors);
         }
+        if (req.method === 'POST' && path === '/control/agent-state') {
+            const body = await readJson(req);
+            const result = model.setStatusByControl(body.status);
+            return sendJson(res, result.ok ? 200 : 409, result, cors);
+        }
         if (req.method === 'POST' && path === '/control/contact') {
             const body = await readJson(req);
             const result = model.contactAction(body.action, { force: Boolean(body.force) });
