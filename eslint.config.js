@@ -32,6 +32,8 @@ module.exports = [
             'no-undef': 'off',
             'no-unused-vars': 'off',
             'no-use-before-define': 'off',
+            // Prettier owns layout; it removes the parentheses this rule asks for.
+            'no-confusing-arrow': 'off',
             'no-restricted-globals': 'off'
         }
     },

@@ -220,9 +220,13 @@ export async function startConnectStandIn({ host = '127.0.0.2', port = 0, quiet 
         if (!session.signedIn) return sendHtml(res, renderSignedOutPage());
         const pageFaults = { ...faults, ...faultsFromQuery(url.searchParams) };
         const authToken = `tok-${randomUUID()}`;
-        // authFail: the page gets a token the stand-in never accepts, so the worker's first call
-        // (createTransport) answers 401, as an expired Connect session would.
-        if (!pageFaults.authFail) session.validTokens.add(authToken);
+        // authFail as a query parameter: this page gets a token the stand-in never accepts, so the
+        // worker's first call (createTransport) answers 401, as an expired Connect session would.
+        // authFail through /control/faults is the browser's Connect session being signed out:
+        // isAuthorized refuses every token until the fault is cleared, which stands for the agent
+        // signing in from the login window. Assumption: in Connect the CCP pages share one
+        // SharedWorker, so a sign-in in the login window authorizes the framed CCP's next poll.
+        if (!faultsFromQuery(url.searchParams).authFail) session.validTokens.add(authToken);
         const boot = {
             authToken,
             authTokenExpiration: new Date(Date.now() + 3600e3).toISOString(),

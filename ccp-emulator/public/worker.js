@@ -232,6 +232,13 @@ function onConfigure(data) {
     if (!data || !data.authToken || data.authToken === initData.authToken) return;
     initData = data;
     if (polling) return; // the running loops pick up the new token
+    startTransport();
+}
+
+/** Assumption: how often a signed-out CCP tries again (the real CCP learns of a sign-in elsewhere). */
+var SIGNED_OUT_RETRY_MS = 2000;
+
+function startTransport() {
     // getWebSocketUrl → createTransport; on success polling starts, on 401 handleAuthFail().
     call('createTransport', { transportType: 'web_socket' }).then(function (result) {
         if (result.status === 200) {
@@ -241,6 +248,9 @@ function onConfigure(data) {
             pollForAgentConfiguration({ repeatForever: true });
         } else if (result.status === 401) {
             handleAuthFail();
+            // Assumption, not from Streams: once the agent signs in from the login window, the CCP
+            // becomes authorized without a reload (Connect's CCP pages share one SharedWorker).
+            setTimeout(startTransport, SIGNED_OUT_RETRY_MS);
         } else {
             sendDownstream('webSocket::init_failure');
         }

@@ -18,6 +18,7 @@ export const UI_TEXT = Object.freeze({
 });
 
 /** The name streamsClient.openLogin gives the sign-in window; Streams' own pop-up is another. */
+// The window the softphone's Sign In opens (Streams' own unprompted pop-up is turned off).
 export const LOGIN_WINDOW_NAME = 'AmazonConnectLogin';
 
 /** Opens the console and waits until the harness has mounted the component under LWS. */

@@ -74,8 +74,10 @@ export function initCcp(
         // Appends the CCP iframe to the container synchronously and creates the event bus.
         c.core.initCCP(container, {
             ccpUrl: settings.ccpUrl,
-            loginPopup: true, // Streams opens the login page when the CCP is not signed in
-            loginPopupAutoClose: true, // and closes it once the CCP acknowledges
+            // The softphone's Sign In button opens the login (openLogin). Streams' own pop-up would
+            // open a second window unprompted (and popup blockers stop it without a click).
+            // Streams still reloads the CCP frame until it is signed in.
+            loginPopup: false,
             softphone: { allowFramedSoftphone: settings.softphoneAllowFramed },
             ...(settings.loginUrl ? { loginUrl: settings.loginUrl } : {}),
             ...(settings.region ? { region: settings.region } : {}),
@@ -106,6 +108,7 @@ export function initCcp(
                 return;
             }
             agentReadyReported = true;
+            closeLoginWindow();
             handlers.onAgentReady();
             subscriptions.push(agent.onRefresh(() => handlers.onAgentChange()));
         })
@@ -271,12 +274,24 @@ export async function signOut(ccpUrl: string): Promise<void> {
     c?.core.getEventBus()?.trigger(c.EventType.TERMINATE);
 }
 
+/** The login window the agent opened, to close once the CCP is signed in (null under LWS's noopener). */
+let loginWindow: Window | null = null;
+
 /** Opens the sign-in page; works when LWS's window.open returns null (lws.md). */
 export function openLogin(settings: CcpSettings): void {
     // Without a SAML URL the CCP itself redirects to the sign-in page, as Streams' getLoginUrl does.
-    const popup = window.open(settings.loginUrl || settings.ccpUrl, 'AmazonConnectLogin');
-    popup?.focus();
+    // A fixed name: a second click focuses the same window instead of opening another.
+    loginWindow = window.open(settings.loginUrl || settings.ccpUrl, LOGIN_WINDOW_NAME);
+    loginWindow?.focus();
 }
+
+/** Closes the login window once the agent is signed in, as Streams' loginPopupAutoClose would. */
+function closeLoginWindow(): void {
+    loginWindow?.close();
+    loginWindow = null;
+}
+
+export const LOGIN_WINDOW_NAME = 'AmazonConnectLogin';
 
 export function teardown(): void {
     subscriptions.forEach((subscription) => subscription.unsubscribe());

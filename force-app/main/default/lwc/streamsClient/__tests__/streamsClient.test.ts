@@ -40,7 +40,9 @@ const messageRecorders: ((event: MessageEvent) => void)[] = [];
 /** What Streams' conduit sees: every `message` that reaches a normal listener on window. */
 function recordMessages(): MessageEvent[] {
     const seen: MessageEvent[] = [];
-    const recorder = (event: MessageEvent): void => void seen.push(event);
+    const recorder = (event: MessageEvent): void => {
+        seen.push(event);
+    };
     messageRecorders.push(recorder);
     window.addEventListener('message', recorder);
     return seen;
@@ -94,8 +96,7 @@ describe('c-streams-client', () => {
         expect(control.initCcpCalls[0].container).toBe(container);
         expect(control.initCcpCalls[0].options).toEqual({
             ccpUrl: CCP_URL,
-            loginPopup: true,
-            loginPopupAutoClose: true,
+            loginPopup: false,
             loginUrl: 'https://idp.example.com/saml',
             region: 'ap-northeast-1',
             softphone: { allowFramedSoftphone: false },
@@ -108,8 +109,7 @@ describe('c-streams-client', () => {
         initCcp(createContainer(), SETTINGS, createHandlers());
         expect(control.initCcpCalls[0].options).toEqual({
             ccpUrl: CCP_URL,
-            loginPopup: true,
-            loginPopupAutoClose: true,
+            loginPopup: false,
             softphone: { allowFramedSoftphone: true }
         });
     });
@@ -345,6 +345,19 @@ describe('c-streams-client', () => {
             const open = jest.spyOn(window, 'open').mockReturnValue(null);
             openLogin({ ...SETTINGS, loginUrl: 'https://idp.example.com/saml' });
             expect(open).toHaveBeenCalledWith('https://idp.example.com/saml', expect.any(String));
+        });
+
+        it('in one window that a second click reuses, closed once the agent is signed in', () => {
+            const loginWindow = { focus: jest.fn(), close: jest.fn() } as unknown as Window;
+            const open = jest.spyOn(window, 'open').mockReturnValue(loginWindow);
+            initCcp(createContainer(), SETTINGS, createHandlers());
+            openLogin(SETTINGS);
+            openLogin(SETTINGS);
+            expect(open).toHaveBeenNthCalledWith(1, CCP_URL, 'AmazonConnectLogin');
+            expect(open).toHaveBeenNthCalledWith(2, CCP_URL, 'AmazonConnectLogin');
+            expect(loginWindow.close).not.toHaveBeenCalled();
+            control.agentReady();
+            expect(loginWindow.close).toHaveBeenCalledTimes(1);
         });
 
         it('at the CCP otherwise, and copes with LWS returning no window', () => {
