@@ -48,7 +48,8 @@ const steps = [
         name: 'End-to-end: Chromium + LWS + Streams + CCP emulator',
         cmd: ['npm', 'run', '-s', 'test:e2e', '--', `--report=${e2eReport}`],
         count: () => countE2e(e2eReport)
-    }
+    },
+    { name: 'Benchmark still runs (--quick)', cmd: ['npm', 'run', '-s', 'bench', '--', '--quick'] }
 ];
 
 function countJest(file) {
