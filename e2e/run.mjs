@@ -19,6 +19,7 @@ import { openConsole, openMetrics } from './lib/pages.mjs';
 import { createStandInClient } from './lib/stand-in.mjs';
 import { ccpFaultScenarios } from './scenarios/ccp-faults.mjs';
 import { contactAndLogoutScenarios } from './scenarios/contact-and-logout.mjs';
+import { multiTabScenarios } from './scenarios/multi-tab.mjs';
 import { seedScenarios } from './scenarios/seed.mjs';
 import { settingsScenarios } from './scenarios/settings.mjs';
 
@@ -26,7 +27,8 @@ const SCENARIOS = [
     ...seedScenarios,
     ...settingsScenarios,
     ...contactAndLogoutScenarios,
-    ...ccpFaultScenarios
+    ...ccpFaultScenarios,
+    ...multiTabScenarios
 ];
 const SCENARIO_TIMEOUT_MS = 60000;
 const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');

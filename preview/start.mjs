@@ -94,6 +94,7 @@ export async function startPreview(options = {}) {
     }
     return {
         consoleUrl: server.consoleUrl,
+        popoutUrl: server.popoutUrl,
         configUrl: server.configUrl,
         metricsUrl: standIn
             ? (standIn.rtmUrl ?? new URL('/real-time-metrics/', standIn.url).href)
@@ -138,6 +139,7 @@ async function main() {
     console.log('');
     console.log(`  Console (softphone on the utility bar): ${preview.consoleUrl}`);
     console.log(`  AC CTI Adapter / AC Feature records:    ${preview.configUrl}`);
+    console.log(`  Softphone popped out of the console:    ${preview.popoutUrl}`);
     if (preview.standIn) {
         console.log(`  Connect real-time metrics (stand-in):   ${preview.metricsUrl}`);
         console.log(

@@ -70,16 +70,27 @@ function getSoftphoneConfig({ adapterName }, config, shape) {
     });
 }
 
-const METHODS = { getSoftphoneConfig };
+/** Salesforce answers a call from a page whose session ended with an error, never with false. */
+class SessionEndedError extends Error {}
+
+function isSessionActive(params, config, shape, session) {
+    if (!session.active) {
+        throw new SessionEndedError('Session expired or invalid');
+    }
+    return true;
+}
+
+const METHODS = { getSoftphoneConfig, isSessionActive };
 
 /**
  * @param {string} methodName
  * @param {Record<string, string>} params
  * @param {{ adapters: object[] }} config
  * @param {{ featureField: string }} shape from readSoftphoneConfigShape
+ * @param {{ active: boolean }} session the Salesforce session (Log Out ends it)
  * @returns {{ status: number, body: object }}
  */
-export function callApex(methodName, params, config, shape) {
+export function callApex(methodName, params, config, shape, session = { active: true }) {
     const method = Object.hasOwn(METHODS, methodName) ? METHODS[methodName] : null;
     if (!method) {
         return {
@@ -91,8 +102,14 @@ export function callApex(methodName, params, config, shape) {
         };
     }
     try {
-        return { status: 200, body: method(params, config, shape) };
+        return { status: 200, body: method(params, config, shape, session) };
     } catch (error) {
+        if (error instanceof SessionEndedError) {
+            return {
+                status: 401,
+                body: { message: error.message, exceptionType: 'INVALID_SESSION_ID' }
+            };
+        }
         if (error instanceof AuraHandledError) {
             return {
                 status: 500,

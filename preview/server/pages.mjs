@@ -40,8 +40,9 @@ function field(label, value) {
 /**
  * The console app: global header with the user's Log Out link, navigation bar, a case record
  * page, and the utility bar with the softphone's panel open.
+ * With `popout`, only the utility's panel shows: the window Lightning opens for "Pop out".
  * @param {{ tagName: string, namespace: string, componentUrl: string, properties: object,
- *   utilityLabel: string }} options
+ *   utilityLabel: string, popout?: boolean }} options
  */
 export function consolePage(options) {
     const config = JSON.stringify({
@@ -50,7 +51,7 @@ export function consolePage(options) {
         componentUrl: options.componentUrl,
         properties: options.properties
     }).replace(/</g, '\\u003c');
-    const body = `<body class="preview-console">
+    const body = `<body class="preview-console${options.popout ? ' preview-popout' : ''}">
 <header class="slds-global-header_container">
     <div class="slds-global-header slds-grid slds-grid_align-spread">
         <div class="slds-global-header__item">
@@ -171,6 +172,17 @@ export function consolePage(options) {
 <script type="application/json" id="preview-config">${config}</script>
 <script src="/preview/shell.js"></script>
 </body>`;
+    if (options.popout) {
+        // Lightning's "Pop out" window: the utility's panel alone, the same component in a new tab.
+        return page({
+            title: `${options.utilityLabel} | Salesforce (local preview)`,
+            body,
+            head: `<style>
+.preview-popout header, .preview-popout main, .preview-popout .slds-utility-bar { display: none; }
+.preview-popout .preview-utility-panel { position: static; width: 100%; height: 100vh; }
+</style>`
+        });
+    }
     return page({ title: 'Cases | Service Console | Salesforce (local preview)', body });
 }
 

@@ -8,6 +8,8 @@ import { parseConfigForm } from './config-form.mjs';
 import { configPage, consolePage, loggedOutPage } from './pages.mjs';
 
 export const CONSOLE_PATH = '/lightning/page/home';
+/** The utility popped out of the console into a window of its own. */
+export const POPOUT_PATH = '/lightning/popout/softphone';
 const CLIENT_DIR = resolve(import.meta.dirname, '..', 'client');
 const SLDS_ASSETS_DIR = resolve(
     import.meta.dirname,
@@ -98,6 +100,8 @@ export async function startPreviewServer(options) {
     const apexShape = readSoftphoneConfigShape(options.apexClassFile);
     let origin = '';
     const consoleUrl = () => `${origin}${CONSOLE_PATH}`;
+    // The Salesforce session: Log Out ends it, loading the console again stands for a new login.
+    const session = { active: true };
 
     async function handle(request, response) {
         const url = new URL(request.url, origin);
@@ -107,7 +111,11 @@ export async function startPreviewServer(options) {
         if (method === 'GET' && pathname === '/') {
             return redirect(response, 302, CONSOLE_PATH);
         }
-        if (method === 'GET' && pathname === CONSOLE_PATH) {
+        if (method === 'GET' && (pathname === CONSOLE_PATH || pathname === POPOUT_PATH)) {
+            session.active = true;
+            // Lightning sends no-store, which keeps pages out of the back/forward cache;
+            // `?bfcache=1` serves the page cacheable, to exercise a restore from that cache.
+            const headers = url.searchParams.has('bfcache') ? { 'Cache-Control': 'no-cache' } : {};
             return send(
                 response,
                 200,
@@ -116,8 +124,11 @@ export async function startPreviewServer(options) {
                     namespace: manifest.namespace,
                     componentUrl: '/preview/c-namespace.js',
                     properties: options.componentProperties,
-                    utilityLabel: options.utilityLabel
-                })
+                    utilityLabel: options.utilityLabel,
+                    popout: pathname === POPOUT_PATH
+                }),
+                'text/html; charset=utf-8',
+                headers
             );
         }
         if (method === 'GET' && pathname === '/preview/shell.js') {
@@ -142,7 +153,7 @@ export async function startPreviewServer(options) {
         const apexMatch = pathname.match(/^\/apex\/(\w+)$/);
         if (method === 'GET' && apexMatch) {
             const params = Object.fromEntries(url.searchParams);
-            const result = callApex(apexMatch[1], params, store.get(), apexShape);
+            const result = callApex(apexMatch[1], params, store.get(), apexShape, session);
             return sendJson(response, result.status, result.body);
         }
         if (pathname === '/api/config') {
@@ -193,6 +204,7 @@ export async function startPreviewServer(options) {
         }
         if (method === 'GET' && pathname === '/secur/logout.jsp') {
             // Salesforce ends the session, then sends the browser to its login page.
+            session.active = false;
             return redirect(response, 302, '/login?loggedOut=1');
         }
         if (method === 'GET' && pathname === '/login') {
@@ -219,6 +231,7 @@ export async function startPreviewServer(options) {
     return {
         origin,
         consoleUrl: consoleUrl(),
+        popoutUrl: `${origin}${POPOUT_PATH}`,
         configUrl: `${origin}/config`,
         close: () =>
             new Promise((resolveClose) => {

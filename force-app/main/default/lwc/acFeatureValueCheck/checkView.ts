@@ -39,7 +39,7 @@ export function buildSettingRows(settings: SessionEndSettings): SettingRow[] {
         ),
         row('initialStatus', LABELS.initialStatus, describeStatus(settings.initialAgentState)),
         {
-            // The timer is parsed for compatibility but not applied (see docs/architecture.md).
+            // A page back within the timer counts as a reload (see docs/architecture.md).
             ...row(
                 'sessionEndTimer',
                 LABELS.sessionEndTimer,

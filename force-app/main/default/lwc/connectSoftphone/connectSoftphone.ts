@@ -7,6 +7,7 @@ import { LightningElement, api } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import AMAZON_CONNECT_STREAMS from '@salesforce/resourceUrl/AmazonConnectStreams';
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
+import isSessionActive from '@salesforce/apex/AcFeatureController.isSessionActive';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { parseSessionEndValue } from 'c/featureValueParser';
@@ -15,6 +16,8 @@ import * as streamsClient from 'c/streamsClient';
 import type { AgentView, CcpFailure, CcpSettings } from 'c/streamsClient';
 import { SIGN_OUT_WAIT_MS, startSessionGuard } from 'c/sessionGuard';
 import type { GuardOutcome, GuardWarning, SessionGuard } from 'c/sessionGuard';
+import { openChannel, openStorage, startTabCoordinator } from 'c/tabCoordinator';
+import type { TabCoordinator } from 'c/tabCoordinator';
 import { reduceErrors } from 'c/ldsUtils';
 import { buildDetailRows, recordOutcome } from './details';
 import type { DetailRow, DetailsSource } from './details';
@@ -60,6 +63,7 @@ export default class ConnectSoftphone extends LightningElement {
     private scriptState: ScriptState = 'NOT_LOADED';
     private scriptLoad: Promise<unknown> | null = null;
     private guard: SessionGuard | null = null;
+    private tabs: TabCoordinator | null = null;
     private ccpSettings: CcpSettings | null = null;
     private ccpRunning = false;
     private signOutAnswered: (() => void) | null = null;
@@ -160,6 +164,7 @@ export default class ConnectSoftphone extends LightningElement {
         try {
             const signedOut = await this.signOutOfConnect(ccpUrl);
             if (run === this.run && signedOut) {
+                this.tabs?.announce({ type: 'signOut' }); // the other tabs' softphones follow
                 this.showSignedOut();
             }
         } catch (error) {
@@ -309,12 +314,20 @@ export default class ConnectSoftphone extends LightningElement {
             }
             if (parsed) {
                 this.diagnostics = parsed.diagnostics;
+                this.tabs = startTabCoordinator({ storage: openStorage(), channel: openChannel() });
                 this.guard = startSessionGuard({
                     settings: parsed.settings,
                     streams: streamsClient,
                     target: window,
                     ccpUrl: settings.ccpUrl,
                     onOutcome: (outcome) => this.handleGuardOutcome(outcome),
+                    tabs: this.tabs,
+                    isSessionActive: async () => (await isSessionActive({})) === true,
+                    onSignedOutElsewhere: () => {
+                        if (run === this.run) {
+                            this.showSignedOut();
+                        }
+                    },
                     onWarning: (warning) => {
                         if (run === this.run) {
                             this.guardWarnings = [...this.guardWarnings, warning];
@@ -384,6 +397,8 @@ export default class ConnectSoftphone extends LightningElement {
         this.onLiveContact = false;
         this.guard?.stop();
         this.guard = null;
+        this.tabs?.stop();
+        this.tabs = null;
         if (this.ccpRunning) {
             this.ccpRunning = false;
             streamsClient.teardown();

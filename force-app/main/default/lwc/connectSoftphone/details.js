@@ -95,7 +95,7 @@ function settingRows(settings, list) {
             text: describeStatus(settings.initialAgentState)
         },
         {
-            // Parsed for compatibility with the CTI Adapter but not applied (docs/architecture.md).
+            // A page back within the timer counts as a reload (docs/architecture.md).
             key: 'sessionEndTimer',
             term: LABELS.settingSessionEndTimer,
             text: formatLabel(LABELS.detailsTimerValue, settings.sessionEndTimerSeconds)

@@ -129,7 +129,7 @@ function settingRows(settings: SessionEndSettings, list: (items: string[]) => st
             text: describeStatus(settings.initialAgentState)
         },
         {
-            // Parsed for compatibility with the CTI Adapter but not applied (docs/architecture.md).
+            // A page back within the timer counts as a reload (docs/architecture.md).
             key: 'sessionEndTimer',
             term: LABELS.settingSessionEndTimer,
             text: formatLabel(LABELS.detailsTimerValue, settings.sessionEndTimerSeconds)

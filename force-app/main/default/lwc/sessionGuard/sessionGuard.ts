@@ -7,9 +7,14 @@
  * task after the handler's; after `beforeunload` that task runs and the change reaches Connect, after
  * `pagehide` it never does (measured in real Chromium: experiments/teardown/RESULTS.md). `pagehide`
  * stays as a fallback for pages that get no `beforeunload` (it is what a back/forward cache sees).
+ * With other softphone tabs (`c/tabCoordinator`) every closing tab still sends: none can know it is
+ * the last. A tab that stays puts the status back when it was only one tab that went, and a page
+ * back within SessionEndTimer seconds (a reload) gets the status it had instead of the initial one.
  */
 import type { SessionEndSettings, StatusRef } from 'c/featureValueParser';
 import type { AgentStateOption, AgentView } from 'c/streamsClient';
+import { newId } from 'c/tabCoordinator';
+import type { TabCoordinator, TabMessage } from 'c/tabCoordinator';
 
 export type SessionEndReason = 'pagehide' | 'beforeunload' | 'signOut';
 
@@ -45,6 +50,12 @@ export interface SessionGuardOptions {
     ccpUrl: string; // for Status:Logout, which signs out of the CCP
     onOutcome(outcome: GuardOutcome): void;
     onWarning(warning: GuardWarning): void;
+    /** The other softphones of this browser; absent: this tab acts alone. */
+    tabs?: TabCoordinator;
+    /** Resolves true while the Salesforce session is valid (Apex isSessionActive); a failure means no. */
+    isSessionActive?(): Promise<boolean>;
+    /** Another tab signed out of Connect with the softphone's Sign Out. */
+    onSignedOutElsewhere?(): void;
 }
 
 export interface SessionGuard {
@@ -65,6 +76,16 @@ export const SIGN_OUT_WAIT_MS = 2000;
  */
 export const STAY_DETECTION_MS = 5000;
 
+/**
+ * How long a tab waits after another tab's `leaving` before restoring the status: long enough that
+ * the other tabs of a window closing together have run their own `beforeunload` (then they never
+ * restore), short enough that the agent is unroutable for well under 2 s.
+ */
+export const LEAVING_GRACE_MS = 400;
+
+/** A session check not answered by then counts as a session gone: the agent stays as set. */
+export const SESSION_CHECK_TIMEOUT_MS = 3000;
+
 const OFFLINE: StatusRef = { kind: 'builtin', type: 'offline', name: 'Offline' };
 
 export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
@@ -75,6 +96,13 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
     // What the last session end sent, for a page restored from the back/forward cache: Streams'
     // snapshot may not show that change yet, but the CCP will apply it before anything sent later.
     let lastChange: { fromStateName: string; sent: AgentStateOption } | null = null;
+    const { tabs } = options;
+    let leaving = false; // this page is going: it never restores for another tab
+    let sessionOver = false; // a logout or sign-out was announced: nobody restores
+    let logoutSeen = false; // this page is navigating to Salesforce's logout
+    let stopped = false;
+    let graceTimer: number | undefined;
+    let pendingLeaving: Extract<TabMessage, { type: 'leaving' }> | null = null;
 
     const report = (outcome: GuardOutcome): GuardOutcome => {
         options.onOutcome(outcome);
@@ -227,18 +255,174 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
         );
     };
 
-    /** After a beforeunload-triggered session end: if the page is still here later, it stayed. */
-    const watchForStay = (before: AgentView, sent: AgentStateOption): void => {
+    /**
+     * After a beforeunload-triggered session end: if the page is still here later, it stayed. It
+     * is a tab among the others again; with nothing sent there is nothing to undo.
+     */
+    const watchForStay = (before: AgentView | null, sent: AgentStateOption | null): void => {
         window.clearTimeout(stayTimer);
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- fires only if the page survived
         stayTimer = window.setTimeout(() => {
             stayTimer = undefined;
+            leaving = false;
+            logoutSeen = false;
+            tabs?.rejoin();
+            if (!before || !sent) {
+                return;
+            }
             ended = false; // re-armed: the next session end sends again
             lastChange = null;
             pendingSignOut = null; // a Status:Logout waiting for pagehide is not done
             restoreStatus(before, sent);
         }, STAY_DETECTION_MS);
     };
+
+    /**
+     * Tells the other tabs what this session end changed, and leaves the record a page coming
+     * back (reload, back/forward cache) reads. Behind a contact the status that counts is the
+     * queued one, else the one the agent chose.
+     */
+    const announceLeaving = (
+        view: AgentView,
+        sent: AgentStateOption,
+        reason: 'beforeunload' | 'pagehide'
+    ): void => {
+        if (!tabs || logoutSeen) {
+            return;
+        }
+        const previousName = view.hasLiveContact
+            ? (view.nextStateName ?? view.availabilityStateName ?? view.stateName)
+            : view.stateName;
+        const previousType = view.hasLiveContact
+            ? view.states.find((state) => sameName(state.name, previousName))?.type
+            : view.stateType;
+        const sessionEndId = newId(Date.now());
+        const previousStatus = {
+            name: previousName,
+            wasRoutable: previousType === 'routable',
+            hadLiveContact: view.hasLiveContact
+        };
+        tabs.writeSessionEnd({
+            sessionEndId,
+            endedAt: Date.now(),
+            previousStatusName: previousStatus.name,
+            previousWasRoutable: previousStatus.wasRoutable,
+            setStatusName: sent.name
+        });
+        tabs.announce({
+            type: 'leaving',
+            sessionEndId,
+            previousStatus,
+            setStatusName: sent.name,
+            reason
+        });
+    };
+
+    /** This page is going: out of the registry, no restore for others; a logout tells them. */
+    const startLeaving = (): void => {
+        leaving = true;
+        window.clearTimeout(graceTimer);
+        pendingLeaving = null;
+        tabs?.leave();
+        if (logoutSeen) {
+            tabs?.announce({ type: 'logout' });
+            tabs?.clearSessionEnd();
+        }
+    };
+
+    /** Resolves false when the session is gone, the check fails, or it does not answer in time. */
+    const checkSession = (): Promise<boolean> => {
+        const check = options.isSessionActive;
+        if (!check) {
+            return Promise.resolve(true);
+        }
+        return new Promise((resolve) => {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- never wait forever for Apex
+            const timer = window.setTimeout(() => resolve(false), SESSION_CHECK_TIMEOUT_MS);
+            const settle = (active: boolean): void => {
+                window.clearTimeout(timer);
+                resolve(active);
+            };
+            check().then(
+                (active) => settle(active === true),
+                () => settle(false)
+            );
+        });
+    };
+
+    /**
+     * Another tab's session end set the agent's status although this tab stays: the leader puts
+     * back what the agent had, unless the agent moved on, a logout or sign-out was announced, or
+     * the Salesforce session is gone. Behind a contact the status is queued again.
+     */
+    const restoreForOtherTab = async (
+        message: Extract<TabMessage, { type: 'leaving' }>
+    ): Promise<void> => {
+        const blocked = (): boolean => leaving || sessionOver || stopped;
+        if (blocked() || !tabs?.isLeader()) {
+            return;
+        }
+        const active = await checkSession();
+        if (!active || blocked()) {
+            return;
+        }
+        const view = streams.getAgentView();
+        if (!view) {
+            return;
+        }
+        const { previousStatus, setStatusName } = message;
+        // Streams' snapshot may still show the previous status: Connect has the change anyway.
+        const mark = view.hasLiveContact ? view.nextStateName : view.stateName;
+        const expected = [setStatusName, previousStatus.name];
+        const unchanged =
+            expected.some((name) => sameNullable(name, mark)) ||
+            (view.hasLiveContact && mark === null);
+        const state = view.states.find((candidate) =>
+            sameName(candidate.name, previousStatus.name)
+        );
+        if (!unchanged || !state || sameName(state.name, setStatusName)) {
+            return;
+        }
+        tabs.clearSessionEnd(message.sessionEndId);
+        send(
+            {
+                at: Date.now(),
+                phase: 'restore',
+                action: view.hasLiveContact ? 'enqueueNextState' : 'setState',
+                statusName: state.name
+            },
+            state,
+            view.hasLiveContact
+        );
+    };
+
+    const onTabMessage = (message: TabMessage): void => {
+        if (message.type === 'logout' || message.type === 'signOut') {
+            sessionOver = true;
+            window.clearTimeout(graceTimer);
+            pendingLeaving = null;
+            if (message.type === 'signOut') {
+                options.onSignedOutElsewhere?.();
+            }
+            return;
+        }
+        if (leaving || sessionOver) {
+            return;
+        }
+        // Tabs of one window leave together: the first message holds the status the agent had
+        // (the later ones may have seen the first change already); each one restarts the wait.
+        pendingLeaving = pendingLeaving ?? message;
+        window.clearTimeout(graceTimer);
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- a closing tab never gets here
+        graceTimer = window.setTimeout(() => {
+            const leavingMessage = pendingLeaving;
+            pendingLeaving = null;
+            if (leavingMessage) {
+                restoreForOtherTab(leavingMessage);
+            }
+        }, LEAVING_GRACE_MS);
+    };
+    const unsubscribe = tabs?.subscribe(onTabMessage);
 
     const applyInitialState = (): GuardOutcome => {
         const view = streams.getAgentView();
@@ -257,6 +441,29 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
                 : null;
         lastChange = null;
         const current = pending ?? { name: view.stateName, type: view.stateType };
+        // Back within SessionEndTimer seconds of this browser's last session end: a reload, not
+        // a new login. The agent gets back what they had (Lunch stays Lunch).
+        const record = tabs?.readSessionEnd() ?? null;
+        if (record) {
+            tabs?.clearSessionEnd(record.sessionEndId);
+            const previous = view.states.find((s) => sameName(s.name, record.previousStatusName));
+            const recent = Date.now() - record.endedAt <= settings.sessionEndTimerSeconds * 1000;
+            if (recent && previous && sameName(current.name, record.setStatusName)) {
+                if (sameName(previous.name, current.name)) {
+                    return skip('initial', 'alreadyInStatus');
+                }
+                return send(
+                    {
+                        at: Date.now(),
+                        phase: 'initial',
+                        action: 'setState',
+                        statusName: previous.name
+                    },
+                    previous,
+                    false
+                );
+            }
+        }
         // Only an agent who comes back Offline is moved: a status chosen since (Lunch) is kept.
         if (current.type !== 'offline') {
             return skip('initial', 'notOffline');
@@ -285,20 +492,31 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
             return skip('sessionEnd', 'alreadyEnded', reason);
         }
         ended = true; // the first event wins: one status change per session end
+        if (reason !== 'signOut') {
+            startLeaving();
+        }
+        const skipLeaving = (
+            skippedBecause: NonNullable<GuardOutcome['skippedBecause']>
+        ): GuardOutcome => {
+            if (reason === 'beforeunload') {
+                watchForStay(null, null); // nothing to undo, but the tab may still stay
+            }
+            return skip('sessionEnd', skippedBecause, reason);
+        };
         const view = streams.getAgentView();
         if (!view) {
-            return skip('sessionEnd', 'noAgent', reason);
+            return skipLeaving('noAgent');
         }
         if (!profileMatches(view, settings.profileNameIncludes)) {
-            return skip('sessionEnd', 'profileNotMatched', reason);
+            return skipLeaving('profileNotMatched');
         }
         if (!currentStateMatches(view, settings.currentAgentStates)) {
-            return skip('sessionEnd', 'stateNotMatched', reason);
+            return skipLeaving('stateNotMatched');
         }
         const logout = settings.sessionEndStatus.kind === 'logout';
         const state = logout ? resolveStatus(OFFLINE, view.states) : resolveSessionEndStatus(view);
         if (!state) {
-            return skip('sessionEnd', 'noAgent', reason); // no offline-type state: no agent data yet
+            return skipLeaving('noAgent'); // no offline-type state: no agent data yet
         }
         const base = {
             at: Date.now(),
@@ -312,20 +530,26 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
             // Connect refuses a change during a contact; queue it so it applies when the contact
             // ends. Logout is never done during a contact: Offline is queued instead.
             if (view.nextStateName !== null && sameName(view.nextStateName, state.name)) {
-                return skip('sessionEnd', 'alreadyInStatus', reason);
+                return skipLeaving('alreadyInStatus');
             }
             outcome = send({ ...base, action: 'enqueueNextState' }, state, true);
         } else if (logout) {
             outcome = logOut({ ...base, action: 'logout' }, state, view);
         } else {
             if (sameName(view.stateName, state.name)) {
-                return skip('sessionEnd', 'alreadyInStatus', reason);
+                return skipLeaving('alreadyInStatus');
             }
             lastChange = { fromStateName: view.stateName, sent: state };
             outcome = send({ ...base, action: 'setState' }, state, false);
         }
-        if (reason === 'beforeunload' && outcome.action !== 'skipped') {
-            watchForStay(view, state);
+        if (reason === 'beforeunload') {
+            watchForStay(
+                outcome.action === 'skipped' ? null : view,
+                outcome.action === 'skipped' ? null : state
+            );
+        }
+        if (reason !== 'signOut' && !logout && outcome.action !== 'skipped') {
+            announceLeaving(view, state, reason);
         }
         return outcome;
     };
@@ -342,12 +566,31 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
     const onPageShow = (event: PageTransitionEvent): void => {
         if (event.persisted) {
             ended = false;
+            leaving = false;
+            logoutSeen = false;
+            tabs?.rejoin();
             applyInitialState();
+        }
+    };
+    // Salesforce's Log Out is a navigation to /secur/logout.jsp: the Navigation API names the
+    // destination before the page unloads, so the other tabs can be told not to restore.
+    const navigation = (target as Window & { navigation?: EventTarget }).navigation;
+    const onNavigate = (event: Event): void => {
+        const url = (event as Event & { destination?: { url?: string } }).destination?.url;
+        if (url && isSalesforceLogout(url)) {
+            logoutSeen = true;
+            tabs?.announce({ type: 'logout' });
+            tabs?.clearSessionEnd();
         }
     };
     target.addEventListener('pagehide', onPageHide);
     target.addEventListener('beforeunload', onBeforeUnload);
     target.addEventListener('pageshow', onPageShow);
+    try {
+        navigation?.addEventListener('navigate', onNavigate);
+    } catch {
+        // not reachable here (a sandbox may hide it): the session check still stops restores
+    }
 
     return {
         applyInitialState,
@@ -356,7 +599,15 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
             target.removeEventListener('pagehide', onPageHide);
             target.removeEventListener('beforeunload', onBeforeUnload);
             target.removeEventListener('pageshow', onPageShow);
+            try {
+                navigation?.removeEventListener('navigate', onNavigate);
+            } catch {
+                // never added
+            }
+            stopped = true;
+            unsubscribe?.();
             window.clearTimeout(stayTimer);
+            window.clearTimeout(graceTimer);
             pendingSignOut?.();
         }
     };
@@ -375,6 +626,15 @@ export function resolveStatus(ref: StatusRef, states: AgentStateOption[]): Agent
         return byName ?? null;
     }
     return states.find((state) => state.type === ref.type) ?? null;
+}
+
+/** Salesforce's logout page, on any My Domain. */
+export function isSalesforceLogout(url: string): boolean {
+    try {
+        return new URL(url).pathname.endsWith('/secur/logout.jsp');
+    } catch {
+        return false;
+    }
 }
 
 function profileMatches(view: AgentView, includes: string[]): boolean {

@@ -160,7 +160,7 @@ describe('c-ac-feature-value-check', () => {
             'Session-end timer': '10 seconds'
         });
         expect(texts(element, '[data-id="sessionEndTimer"] dd p')).toEqual([
-            'Kept for compatibility with the CTI Adapter; this softphone acts as soon as the session ends.'
+            'A page back within this time counts as a reload: the agent gets their previous status back instead of the initial status. The session-end status is still set at once.'
         ]);
         expect(summary(element)).toBe('No problems found');
         await expect(element).toBeAccessible();

@@ -179,7 +179,9 @@ describe('c-connect-softphone details', () => {
         expect(rows['Applies to routing profiles containing'].text).toBe('Sales or Support');
         expect(rows['Only when the current status is'].text).toBe('Any status');
         expect(rows['Status after login'].text).toBe('Available');
-        expect(rows['Session-end timer'].text).toBe('5 seconds (not applied)');
+        expect(rows['Session-end timer'].text).toBe(
+            '5 seconds (a return within it counts as a reload)'
+        );
         expect(rows['Routing profile'].text).toBe('Tokyo Sales');
         expect(rows['Current status'].text).toBe('Available');
     });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { createElement } from 'lwc';
 import ConnectSoftphone from 'c/connectSoftphone';
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
+import isSessionActive from '@salesforce/apex/AcFeatureController.isSessionActive';
 import * as streamsClient from 'c/streamsClient';
 import type { CcpFailure, CcpHandlers, CcpSettings } from 'c/streamsClient';
 import * as sessionGuard from 'c/sessionGuard';
@@ -17,6 +18,9 @@ jest.mock(
     () => ({ default: jest.fn() }),
     { virtual: true }
 );
+jest.mock('@salesforce/apex/AcFeatureController.isSessionActive', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 jest.mock('c/streamsClient', () => ({
     isStreamsLoaded: jest.fn(),
     initCcp: jest.fn(),
@@ -33,6 +37,7 @@ jest.mock('c/sessionGuard', () => ({ SIGN_OUT_WAIT_MS: 30, startSessionGuard: je
 const mockGetConfig = getSoftphoneConfig as unknown as jest.Mock<
     (params: { adapterName: string }) => Promise<AcFeatureController.SoftphoneConfig>
 >;
+const mockIsSessionActive = isSessionActive as unknown as jest.Mock<() => Promise<unknown>>;
 const mockStreams = jest.mocked(streamsClient);
 const mockStartGuard = jest.mocked(sessionGuard.startSessionGuard);
 
@@ -488,6 +493,53 @@ describe('c-connect-softphone', () => {
 
             expect(mockStreams.signOut).not.toHaveBeenCalled();
             expect(query(element, 'signed-out')).not.toBeNull();
+        });
+
+        it('tells the other tabs once it has signed out, so that their softphones follow', async () => {
+            mockGetConfig.mockResolvedValue(softphoneConfig('Status:Offline'));
+            await renderSoftphone();
+            await becomeReady();
+            const tabs = guardOptions().tabs!;
+            const announce = jest.spyOn(tabs, 'announce');
+            guard.endSession.mockReturnValue({
+                at: 1,
+                phase: 'sessionEnd',
+                reason: 'signOut',
+                action: 'skipped',
+                skippedBecause: 'alreadyInStatus'
+            });
+            const element = document.body.querySelector('c-connect-softphone') as HTMLElement;
+
+            query(element, 'sign-out-button').click();
+            await flushPromises();
+
+            expect(mockStreams.signOut).toHaveBeenCalledWith(CCP_URL);
+            expect(announce).toHaveBeenCalledWith({ type: 'signOut' });
+            expect(mockStreams.signOut.mock.invocationCallOrder[0]).toBeLessThan(
+                announce.mock.invocationCallOrder[0]
+            );
+        });
+
+        it('shows the signed-out state when the softphone of another tab signed out', async () => {
+            const element = await renderSoftphone();
+            await becomeReady();
+
+            guardOptions().onSignedOutElsewhere!();
+            await flushPromises();
+
+            expect(query(element, 'signed-out')).not.toBeNull();
+            expect(mockStreams.teardown).toHaveBeenCalledTimes(1);
+            expect(guard.stop).toHaveBeenCalled();
+        });
+
+        it('asks Apex whether the Salesforce session is still valid; a failed call reaches the guard as a failure', async () => {
+            await renderSoftphone();
+            const check = guardOptions().isSessionActive!;
+
+            mockIsSessionActive.mockResolvedValue(true);
+            await expect(check()).resolves.toBe(true);
+            mockIsSessionActive.mockRejectedValue({ status: 401, body: { message: 'expired' } });
+            await expect(check()).rejects.toBeTruthy();
         });
 
         it('shows why signing out failed', async () => {

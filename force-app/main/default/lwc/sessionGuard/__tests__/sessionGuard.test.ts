@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { parseSessionEndValue } from 'c/featureValueParser';
 import {
+    LEAVING_GRACE_MS,
     STAY_DETECTION_MS,
     startSessionGuard,
     type GuardOutcome,
     type SessionGuard
 } from 'c/sessionGuard';
 import * as streamsClient from 'c/streamsClient';
+import { startTabCoordinator, type TabCoordinator, type TabMessage } from 'c/tabCoordinator';
+import { createChannelHub, createSharedStorage } from '../../../../../test/jest-mocks/browser/tabs';
 import {
     installConnectMock,
     uninstallConnectMock,
@@ -54,6 +57,94 @@ function start(value: string, connectOptions: ConnectMockOptions = {}): Harness 
     return harness;
 }
 
+interface TabsHarness extends Harness {
+    tabs: TabCoordinator; // this page's
+    other: TabCoordinator; // another console tab of the same browser (no softphone logic)
+    heardByOther: TabMessage[];
+    storage: Storage;
+    hub: ReturnType<typeof createChannelHub>;
+    isSessionActive: jest.Mock<() => Promise<boolean>>;
+    onSignedOutElsewhere: jest.Mock;
+}
+
+let others: TabCoordinator[] = [];
+
+/**
+ * The guard with the other tabs of its browser: shared storage, channels that reach each other.
+ * `otherIsOlder`: the other tab was opened first and leads; else this tab leads.
+ */
+function startWithTabs(
+    value: string,
+    { otherIsOlder = false, sessionActive = true, connectOptions = {} } = {}
+): TabsHarness {
+    const storage = createSharedStorage();
+    const hub = createChannelHub();
+    let olderOther: TabCoordinator | null = null;
+    if (otherIsOlder) {
+        // Opened a second earlier (fake timers): an older id, a heartbeat still fresh.
+        const now = Date.now();
+        jest.setSystemTime(now - 1000);
+        olderOther = startTabCoordinator({ storage, channel: hub.open() });
+        jest.setSystemTime(now);
+    }
+    const tabs = startTabCoordinator({ storage, channel: hub.open() });
+    const other =
+        olderOther ??
+        startTabCoordinator({ storage, channel: hub.open(), now: () => Date.now() + 60000 });
+    others.push(tabs, other);
+    const heardByOther: TabMessage[] = [];
+    other.subscribe((message) => heardByOther.push(message));
+    const isSessionActive = jest.fn<() => Promise<boolean>>(() =>
+        sessionActive ? Promise.resolve(true) : Promise.reject(new Error('Session expired'))
+    );
+    const onSignedOutElsewhere = jest.fn();
+
+    const control = installConnectMock({ initialStateName: 'Available', ...connectOptions });
+    const container = document.createElement('div');
+    document.body.appendChild(container);
+    streamsClient.initCcp(
+        container,
+        { ccpUrl: CCP_URL, softphoneAllowFramed: true },
+        { onAgentReady: jest.fn(), onAgentChange: jest.fn(), onFailure: jest.fn() }
+    );
+    control.agentReady();
+    const onOutcome = jest.fn<(outcome: GuardOutcome) => void>();
+    const onWarning = jest.fn();
+    const guard = startSessionGuard({
+        settings: parseSessionEndValue(value).settings,
+        streams: streamsClient,
+        target: window,
+        ccpUrl: CCP_URL,
+        onOutcome,
+        onWarning,
+        tabs,
+        isSessionActive,
+        onSignedOutElsewhere
+    });
+    harness = { control, guard, onOutcome, onWarning };
+    return {
+        ...harness,
+        tabs,
+        other,
+        heardByOther,
+        storage,
+        hub,
+        isSessionActive,
+        onSignedOutElsewhere
+    };
+}
+
+/** What a closing tab broadcasts after setting Offline from Available. */
+function leavingFromAvailable(hadLiveContact = false) {
+    return {
+        type: 'leaving' as const,
+        sessionEndId: 'end-1',
+        previousStatus: { name: 'Available', wasRoutable: true, hadLiveContact },
+        setStatusName: 'Offline',
+        reason: 'beforeunload' as const
+    };
+}
+
 function closePage(): void {
     window.dispatchEvent(new Event('beforeunload'));
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
@@ -67,6 +158,8 @@ describe('c-session-guard', () => {
     afterEach(() => {
         harness?.guard.stop();
         harness = null;
+        others.forEach((tab) => tab.stop());
+        others = [];
         streamsClient.teardown();
         uninstallConnectMock();
         while (document.body.firstChild) {
@@ -423,6 +516,228 @@ describe('c-session-guard', () => {
             const { control } = start('');
             window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
             expect(control.setStateCalls).toHaveLength(0);
+        });
+    });
+
+    describe('with other softphone tabs in the browser', () => {
+        const grace = async (): Promise<void> => {
+            await jest.advanceTimersByTimeAsync(0); // the channel delivers
+            await jest.advanceTimersByTimeAsync(LEAVING_GRACE_MS);
+        };
+
+        it('a closing tab sets Offline, tells the others what the agent had, and leaves', async () => {
+            const { control, tabs, other, heardByOther } = startWithTabs('');
+            closePage();
+            await flushPromises();
+            expect(stateNames(control)).toEqual(['Offline']);
+            expect(heardByOther).toEqual([
+                expect.objectContaining({
+                    type: 'leaving',
+                    tabId: tabs.tabId,
+                    previousStatus: { name: 'Available', wasRoutable: true, hadLiveContact: false },
+                    setStatusName: 'Offline',
+                    reason: 'beforeunload'
+                })
+            ]);
+            expect(other.readSessionEnd()).toMatchObject({
+                previousStatusName: 'Available',
+                setStatusName: 'Offline',
+                byTabId: tabs.tabId
+            });
+            expect(other.liveTabIds()).toEqual([other.tabId]);
+        });
+
+        it('when another tab closes, the leader puts the status back after the grace', async () => {
+            jest.useFakeTimers();
+            const { control, other, onOutcome, isSessionActive } = startWithTabs('');
+            other.writeSessionEnd({
+                sessionEndId: 'end-1',
+                endedAt: Date.now(),
+                previousStatusName: 'Available',
+                previousWasRoutable: true,
+                setStatusName: 'Offline'
+            });
+            control.setCurrentState('Offline'); // what the closing tab sent
+            other.announce(leavingFromAvailable());
+            await jest.advanceTimersByTimeAsync(LEAVING_GRACE_MS - 1);
+            expect(control.setStateCalls).toHaveLength(0);
+            await jest.advanceTimersByTimeAsync(1);
+            expect(isSessionActive).toHaveBeenCalledTimes(1);
+            expect(stateNames(control)).toEqual(['Available']);
+            expect(control.currentState().name).toBe('Available');
+            expect(onOutcome).toHaveBeenCalledWith(
+                expect.objectContaining({
+                    phase: 'restore',
+                    action: 'setState',
+                    statusName: 'Available'
+                })
+            );
+            // Used up: a page loading now is not a reload of the closed one.
+            expect(other.readSessionEnd()).toBeNull();
+        });
+
+        it('restores also when Streams does not show the other tab’s change yet', async () => {
+            jest.useFakeTimers();
+            const { control, other } = startWithTabs('');
+            other.announce(leavingFromAvailable());
+            await grace();
+            expect(stateNames(control)).toEqual(['Available']);
+        });
+
+        it('a tab that does not lead leaves the restore to the leader', async () => {
+            jest.useFakeTimers();
+            const { control, storage, hub, isSessionActive } = startWithTabs('', {
+                otherIsOlder: true // the older tab stays open and leads
+            });
+            const leaver = startTabCoordinator({ storage, channel: hub.open() });
+            others.push(leaver);
+            control.setCurrentState('Offline');
+            leaver.leave();
+            leaver.announce(leavingFromAvailable());
+            await grace();
+            expect(isSessionActive).not.toHaveBeenCalled();
+            expect(control.setStateCalls).toHaveLength(0);
+        });
+
+        it('does not restore after a Salesforce logout was announced', async () => {
+            jest.useFakeTimers();
+            const { control, other } = startWithTabs('');
+            control.setCurrentState('Offline');
+            other.announce(leavingFromAvailable());
+            other.announce({ type: 'logout' });
+            await grace();
+            expect(control.setStateCalls).toHaveLength(0);
+        });
+
+        it('does not restore when the Salesforce session is gone (the check fails)', async () => {
+            jest.useFakeTimers();
+            const { control, other, isSessionActive } = startWithTabs('', {
+                sessionActive: false
+            });
+            control.setCurrentState('Offline');
+            other.announce(leavingFromAvailable());
+            await grace();
+            expect(isSessionActive).toHaveBeenCalled();
+            expect(control.setStateCalls).toHaveLength(0);
+            expect(control.currentState().name).toBe('Offline');
+        });
+
+        it('a tab closing itself within the grace never restores (a whole window closing)', async () => {
+            jest.useFakeTimers();
+            const { control, other } = startWithTabs('');
+            control.setCurrentState('Offline');
+            other.announce(leavingFromAvailable());
+            await jest.advanceTimersByTimeAsync(0);
+            closePage(); // its own session end: the agent is already Offline
+            await jest.advanceTimersByTimeAsync(LEAVING_GRACE_MS);
+            expect(control.setStateCalls).toHaveLength(0);
+            expect(control.currentState().name).toBe('Offline');
+        });
+
+        it('keeps a status the agent chose since (Lunch)', async () => {
+            jest.useFakeTimers();
+            const { control, other } = startWithTabs('');
+            control.setCurrentState('Lunch');
+            other.announce(leavingFromAvailable());
+            await grace();
+            expect(control.setStateCalls).toHaveLength(0);
+        });
+
+        it('during a contact queues the status the agent had again, keeping the call', async () => {
+            jest.useFakeTimers();
+            const { control, other, onOutcome } = startWithTabs('');
+            control.startContact();
+            // The closing tab queued Offline behind the call.
+            streamsClient.setAgentState(
+                { name: 'Offline', type: 'offline', arn: 'arn:aws:connect:state/offline' },
+                true
+            );
+            await jest.advanceTimersByTimeAsync(0);
+            expect(control.nextStateName()).toBe('Offline');
+            other.announce(leavingFromAvailable(true));
+            await grace();
+            expect(control.setStateCalls[1]).toMatchObject({
+                stateName: 'Available',
+                enqueueNextState: true
+            });
+            expect(onOutcome).toHaveBeenCalledWith(
+                expect.objectContaining({ phase: 'restore', action: 'enqueueNextState' })
+            );
+            expect(control.hasLiveContact()).toBe(true);
+            control.endContact();
+            expect(control.currentState().name).toBe('Available');
+        });
+
+        it('the softphone Sign Out in another tab signs this one out too, and nobody restores', async () => {
+            jest.useFakeTimers();
+            const { control, other, onSignedOutElsewhere } = startWithTabs('');
+            other.announce({ type: 'signOut' });
+            await jest.advanceTimersByTimeAsync(0);
+            expect(onSignedOutElsewhere).toHaveBeenCalledTimes(1);
+            control.setCurrentState('Offline');
+            other.announce(leavingFromAvailable());
+            await grace();
+            expect(control.setStateCalls).toHaveLength(0);
+        });
+
+        it('a navigation to Salesforce logout tells the others, and leaves no record to restore', async () => {
+            const navigation = new EventTarget();
+            Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+            try {
+                const { control, other, heardByOther } = startWithTabs('');
+                const navigate = Object.assign(new Event('navigate'), {
+                    destination: { url: 'https://acme.my.salesforce.com/secur/logout.jsp' }
+                });
+                navigation.dispatchEvent(navigate);
+                closePage();
+                await flushPromises();
+                expect(stateNames(control)).toEqual(['Offline']);
+                expect(heardByOther.map((message) => message.type)).toEqual(['logout', 'logout']);
+                expect(other.readSessionEnd()).toBeNull();
+            } finally {
+                delete (window as { navigation?: unknown }).navigation;
+            }
+        });
+
+        describe('a page that comes back', () => {
+            const record = (endedAt: number) => ({
+                sessionEndId: 'end-1',
+                endedAt,
+                previousStatusName: 'Lunch',
+                previousWasRoutable: false,
+                setStatusName: 'Offline'
+            });
+
+            it('within SessionEndTimer (a reload) gets the status it had, such as Lunch', () => {
+                const { control, guard, other } = startWithTabs('SessionEndTimer:5', {
+                    connectOptions: { initialStateName: 'Offline' }
+                });
+                other.writeSessionEnd(record(Date.now() - 4000));
+                const outcome = guard.applyInitialState();
+                expect(outcome).toMatchObject({ phase: 'initial', statusName: 'Lunch' });
+                expect(control.currentState().name).toBe('Lunch');
+                expect(other.readSessionEnd()).toBeNull();
+            });
+
+            it('later than SessionEndTimer is a new login: InitialAgentState', () => {
+                const { control, guard, other } = startWithTabs('SessionEndTimer:5', {
+                    connectOptions: { initialStateName: 'Offline' }
+                });
+                other.writeSessionEnd(record(Date.now() - 6000));
+                guard.applyInitialState();
+                expect(control.currentState().name).toBe('Available');
+                expect(other.readSessionEnd()).toBeNull();
+            });
+
+            it('from the back/forward cache gets Lunch back too', () => {
+                const { control } = startWithTabs('', {
+                    connectOptions: { initialStateName: 'Lunch' }
+                });
+                closePage();
+                expect(control.currentState().name).toBe('Offline');
+                window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+                expect(stateNames(control)).toEqual(['Offline', 'Lunch']);
+            });
         });
     });
 
