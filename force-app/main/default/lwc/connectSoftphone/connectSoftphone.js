@@ -323,6 +323,7 @@ export default class ConnectSoftphone extends LightningElement {
         if (run === this.run) {
             this.agentView = streamsClient.getAgentView();
             this.onLiveContact = this.agentView?.hasLiveContact ?? false;
+            this.guard?.agentChanged();
         }
     }
     handleCcpFailure(run, failure) {

@@ -23,9 +23,19 @@ export function startSessionGuard(options) {
     let ended = false;
     let pendingSignOut = null;
     let stayTimer;
-    // What the last session end sent, for a page restored from the back/forward cache: Streams'
-    // snapshot may not show that change yet, but the CCP will apply it before anything sent later.
+    // The last change this guard sent, until Streams' snapshot shows it (one update later): a
+    // decision made before then (a session end right after load, a page restored from the
+    // back/forward cache) must see the agent as Connect will, not as the snapshot still says.
     let lastChange = null;
+    const seeAsConnectWill = (view) => lastChange && !view.hasLiveContact && sameName(view.stateName, lastChange.fromStateName)
+        ? { ...view, stateName: lastChange.sent.name, stateType: lastChange.sent.type }
+        : view;
+    const agentChanged = () => {
+        const view = streams.getAgentView();
+        if (lastChange && view && !sameName(view.stateName, lastChange.fromStateName)) {
+            lastChange = null; // the snapshot shows the change (or the agent moved on)
+        }
+    };
     const { tabs } = options;
     let leaving = false; // this page is going: it never restores for another tab
     let sessionOver = false; // a logout or sign-out was announced: nobody restores
@@ -330,6 +340,7 @@ export function startSessionGuard(options) {
                 if (sameName(previous.name, current.name)) {
                     return skip('initial', 'alreadyInStatus');
                 }
+                lastChange = { fromStateName: view.stateName, sent: previous };
                 return send({
                     at: Date.now(),
                     phase: 'initial',
@@ -353,6 +364,7 @@ export function startSessionGuard(options) {
         if (sameName(state.name, current.name)) {
             return skip('initial', 'alreadyInStatus');
         }
+        lastChange = { fromStateName: view.stateName, sent: state };
         return send({ at: Date.now(), phase: 'initial', action: 'setState', statusName: state.name }, state, false);
     };
     const endSession = (reason) => {
@@ -370,18 +382,26 @@ export function startSessionGuard(options) {
             }
             return skip('sessionEnd', skippedBecause, reason);
         };
-        const view = streams.getAgentView();
-        if (!view) {
+        const snapshot = streams.getAgentView();
+        if (!snapshot) {
             return skipLeaving('noAgent');
         }
+        const view = seeAsConnectWill(snapshot);
         if (!profileMatches(view, settings.profileNameIncludes)) {
             return skipLeaving('profileNotMatched');
         }
         if (!currentStateMatches(view, settings.currentAgentStates)) {
             return skipLeaving('stateNotMatched');
         }
-        const logout = settings.sessionEndStatus.kind === 'logout';
-        const state = logout ? resolveStatus(OFFLINE, view.states) : resolveSessionEndStatus(view);
+        // Status:Logout signs out of the CCP, which every tab shares: while other tabs of this
+        // browser live, the session goes on there, so this tab only sets Offline like any other
+        // session end (and the survivors put the status back).
+        const logoutWanted = settings.sessionEndStatus.kind === 'logout';
+        const othersRemain = reason !== 'signOut' && (tabs?.liveTabIds().length ?? 0) > 0;
+        const logout = logoutWanted && !othersRemain;
+        const state = logoutWanted
+            ? resolveStatus(OFFLINE, view.states)
+            : resolveSessionEndStatus(view);
         if (!state) {
             return skipLeaving('noAgent'); // no offline-type state: no agent data yet
         }
@@ -459,6 +479,7 @@ export function startSessionGuard(options) {
     return {
         applyInitialState,
         endSession,
+        agentChanged,
         stop() {
             target.removeEventListener('pagehide', onPageHide);
             target.removeEventListener('beforeunload', onBeforeUnload);

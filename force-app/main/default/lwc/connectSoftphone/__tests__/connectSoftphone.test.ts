@@ -71,6 +71,7 @@ function fakeGuard(): jest.Mocked<SessionGuard> {
     return {
         applyInitialState: jest.fn(() => skipped),
         endSession: jest.fn(() => skipped),
+        agentChanged: jest.fn(),
         stop: jest.fn()
     };
 }

@@ -547,6 +547,15 @@ describe('c-session-guard', () => {
             expect(other.liveTabIds()).toEqual([other.tabId]);
         });
 
+        it('with Status:Logout, a closing tab sets Offline but leaves the CCP signed in for the others', async () => {
+            const { control, heardByOther } = startWithTabs('Status:Logout');
+            closePage();
+            await flushPromises();
+            expect(stateNames(control)).toEqual(['Offline']);
+            expect(control.timeline.map((entry) => entry.kind)).not.toContain('logout');
+            expect(heardByOther.map((message) => message.type)).toEqual(['leaving']);
+        });
+
         it('when another tab closes, the leader puts the status back after the grace', async () => {
             jest.useFakeTimers();
             const { control, other, onOutcome, isSessionActive } = startWithTabs('');
@@ -827,6 +836,27 @@ describe('c-session-guard', () => {
     });
 
     describe('the initial status on load', () => {
+        it('closing the page right after load, before Streams shows the Available it set, still sets Offline', () => {
+            const { control, guard } = start('', { initialStateName: 'Offline' });
+            control.holdAnswers(); // no agent update yet: Streams' snapshot still says Offline
+            guard.applyInitialState();
+            closePage();
+            expect(stateNames(control)).toEqual(['Available', 'Offline']);
+        });
+
+        it('once Streams shows that change, a status the agent chose later counts', async () => {
+            const { control, guard } = start('IfCurrentAgentState:Available', {
+                initialStateName: 'Offline'
+            });
+            guard.applyInitialState();
+            await flushPromises(); // Connect answers; the snapshot shows Available
+            guard.agentChanged();
+            control.setCurrentState('Offline'); // the agent goes Offline in the CCP
+            guard.agentChanged();
+            closePage();
+            expect(stateNames(control)).toEqual(['Available']); // Offline is not Available: no change
+        });
+
         it('sets an agent who comes back Offline to Available', () => {
             const { control, guard } = start('', { initialStateName: 'Offline' });
             const outcome = guard.applyInitialState();
