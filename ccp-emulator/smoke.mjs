@@ -7,19 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startConnectStandIn } from './server.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../preview/lib/browser.mjs';
 
 const require = createRequire(import.meta.url);
 const STREAMS_PATH = require.resolve('amazon-connect-streams/release/connect-streams.js');
-const CHROMIUM_ARGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic'
-];
 
 const HOST_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Streams host</title>
@@ -412,8 +403,8 @@ async function main() {
     const standIn = await startConnectStandIn();
     const host = await startHostPage();
     const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: CHROMIUM_ARGS
+        executablePath: CHROMIUM_PATH,
+        args: [...CHROMIUM_ARGS]
     });
     const started = Date.now();
     try {

@@ -18,18 +18,7 @@ import { connect as tcpConnect } from 'node:net';
 import { chromium } from 'playwright-core';
 import { startConnectStandIn } from '../../ccp-emulator/server.mjs';
 import { startOtherSite, startTeardownHost } from './host-page.mjs';
-
-// The flags ccp-emulator/smoke.mjs uses.
-const CHROMIUM_ARGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic'
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../preview/lib/browser.mjs';
 
 /** Candidate mechanisms: the events that send (first wins) and the busy-wait after posting. */
 export const MECHANISMS = {
@@ -413,7 +402,7 @@ async function main() {
     if (args.isolation === 'off') chromiumArgs.push('--disable-site-isolation-trials');
     if (args.isolation === 'on') chromiumArgs.push('--site-per-process');
     const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
+        executablePath: CHROMIUM_PATH,
         args: chromiumArgs
     });
     const output = { chromium: browser.version(), args, flags: chromiumArgs, checks: null };

@@ -1,5 +1,5 @@
 // Headless Chromium as this machine runs it (Debian's /usr/bin/chromium through playwright-core),
-// shared by the smoke proof and the end-to-end tests.
+// shared by every browser run: the smokes, the end-to-end tests, the benchmark, the experiments.
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
