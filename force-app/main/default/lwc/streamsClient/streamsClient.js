@@ -208,12 +208,13 @@ export async function signOut(ccpUrl) {
     const c = streams();
     c?.core.getEventBus()?.trigger(c.EventType.TERMINATE);
 }
+/** A fixed name: a second click focuses the same window instead of opening another. */
+const LOGIN_WINDOW_NAME = 'AmazonConnectLogin';
 /** The login window the agent opened, to close once the CCP is signed in (null under LWS's noopener). */
 let loginWindow = null;
 /** Opens the sign-in page; works when LWS's window.open returns null (lws.md). */
 export function openLogin(settings) {
     // Without a SAML URL the CCP itself redirects to the sign-in page, as Streams' getLoginUrl does.
-    // A fixed name: a second click focuses the same window instead of opening another.
     loginWindow = window.open(settings.loginUrl || settings.ccpUrl, LOGIN_WINDOW_NAME);
     loginWindow?.focus();
 }
@@ -222,7 +223,6 @@ function closeLoginWindow() {
     loginWindow?.close();
     loginWindow = null;
 }
-export const LOGIN_WINDOW_NAME = 'AmazonConnectLogin';
 export function teardown() {
     subscriptions.forEach((subscription) => subscription.unsubscribe());
     subscriptions = [];

@@ -274,13 +274,15 @@ export async function signOut(ccpUrl: string): Promise<void> {
     c?.core.getEventBus()?.trigger(c.EventType.TERMINATE);
 }
 
+/** A fixed name: a second click focuses the same window instead of opening another. */
+const LOGIN_WINDOW_NAME = 'AmazonConnectLogin';
+
 /** The login window the agent opened, to close once the CCP is signed in (null under LWS's noopener). */
 let loginWindow: Window | null = null;
 
 /** Opens the sign-in page; works when LWS's window.open returns null (lws.md). */
 export function openLogin(settings: CcpSettings): void {
     // Without a SAML URL the CCP itself redirects to the sign-in page, as Streams' getLoginUrl does.
-    // A fixed name: a second click focuses the same window instead of opening another.
     loginWindow = window.open(settings.loginUrl || settings.ccpUrl, LOGIN_WINDOW_NAME);
     loginWindow?.focus();
 }
@@ -290,8 +292,6 @@ function closeLoginWindow(): void {
     loginWindow?.close();
     loginWindow = null;
 }
-
-export const LOGIN_WINDOW_NAME = 'AmazonConnectLogin';
 
 export function teardown(): void {
     subscriptions.forEach((subscription) => subscription.unsubscribe());

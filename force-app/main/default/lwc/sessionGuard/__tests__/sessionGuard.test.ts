@@ -5,7 +5,8 @@ import {
     STAY_DETECTION_MS,
     startSessionGuard,
     type GuardOutcome,
-    type SessionGuard
+    type SessionGuard,
+    type SessionGuardOptions
 } from 'c/sessionGuard';
 import * as streamsClient from 'c/streamsClient';
 import { startTabCoordinator, type TabCoordinator, type TabMessage } from 'c/tabCoordinator';
@@ -33,7 +34,12 @@ interface Harness {
 let harness: Harness | null = null;
 
 /** The real streamsClient against the Connect stand-in, the agent ready, the guard started. */
-function start(value: string, connectOptions: ConnectMockOptions = {}): Harness {
+/** The guard on a page whose CCP has its agent; `extra` adds the multi-tab options. */
+function start(
+    value: string,
+    connectOptions: ConnectMockOptions = {},
+    extra: Partial<SessionGuardOptions> = {}
+): Harness {
     const control = installConnectMock({ initialStateName: 'Available', ...connectOptions });
     const container = document.createElement('div');
     document.body.appendChild(container);
@@ -51,7 +57,8 @@ function start(value: string, connectOptions: ConnectMockOptions = {}): Harness 
         target: window,
         ccpUrl: CCP_URL,
         onOutcome,
-        onWarning
+        onWarning,
+        ...extra
     });
     harness = { control, guard, onOutcome, onWarning };
     return harness;
@@ -99,31 +106,9 @@ function startWithTabs(
     );
     const onSignedOutElsewhere = jest.fn();
 
-    const control = installConnectMock({ initialStateName: 'Available', ...connectOptions });
-    const container = document.createElement('div');
-    document.body.appendChild(container);
-    streamsClient.initCcp(
-        container,
-        { ccpUrl: CCP_URL, softphoneAllowFramed: true },
-        { onAgentReady: jest.fn(), onAgentChange: jest.fn(), onFailure: jest.fn() }
-    );
-    control.agentReady();
-    const onOutcome = jest.fn<(outcome: GuardOutcome) => void>();
-    const onWarning = jest.fn();
-    const guard = startSessionGuard({
-        settings: parseSessionEndValue(value).settings,
-        streams: streamsClient,
-        target: window,
-        ccpUrl: CCP_URL,
-        onOutcome,
-        onWarning,
-        tabs,
-        isSessionActive,
-        onSignedOutElsewhere
-    });
-    harness = { control, guard, onOutcome, onWarning };
+    const base = start(value, connectOptions, { tabs, isSessionActive, onSignedOutElsewhere });
     return {
-        ...harness,
+        ...base,
         tabs,
         other,
         heardByOther,
