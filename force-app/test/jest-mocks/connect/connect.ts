@@ -61,6 +61,7 @@ export interface SetStateCall {
     page?: number; // which page of a service sent it (createConnectService)
     duringContact?: boolean; // a contact was live in Connect when the request arrived
     lost?: boolean; // sent from a page that was going: the message never left it (teardown experiment)
+    refusedByConnect?: boolean; // refused in answer mode `refuse`, not because of a contact
 }
 
 /**
@@ -362,11 +363,15 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
     ): SetStateCall => {
         const target = states.find((state) => state.agentStateARN === requested.agentStateARN);
         const duringContact = contact !== null;
+        let refusedByConnect = false;
         let result: SetStateCall['result'];
         if (lost) {
             result = 'refused'; // never arrived: nothing changed
-        } else if (!target || (contact && !enqueueNextState) || service.answerMode === 'refuse') {
+        } else if (!target || (contact && !enqueueNextState)) {
             result = 'refused'; // Connect refuses a status change during a live contact
+        } else if (service.answerMode === 'refuse') {
+            result = 'refused';
+            refusedByConnect = true;
         } else if (contact) {
             result = 'enqueued';
             next = target;
@@ -383,7 +388,8 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
             result,
             page,
             duringContact,
-            ...(lost ? { lost } : {})
+            ...(lost ? { lost } : {}),
+            ...(refusedByConnect ? { refusedByConnect } : {})
         };
         setStateCalls.push(call);
         if (!lost) {

@@ -141,13 +141,11 @@ function applyInitialState(state, input) {
     const clearRecord = record
         ? [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }]
         : [];
-    const sendInitial = (target) => ({
-        state: { ...state, ownChange: { fromStateName: view.stateName, sent: target } },
-        commands: [
-            ...clearRecord,
-            setStatus(input, { phase: 'initial', action: 'setState', statusName: target.name }, target)
-        ]
-    });
+    const sendInitial = (target) => {
+        const send = setStatus(input, { phase: 'initial', action: 'setState', statusName: target.name }, target);
+        const ownChange = { fromStateName: view.stateName, sent: target, changeId: send.changeId };
+        return { state: { ...state, ownChange }, commands: [...clearRecord, send] };
+    };
     if (reload.kind === 'alreadyInStatus') {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
@@ -179,8 +177,9 @@ function planSessionEnd(ownChange, reason, input) {
     if (!profileMatches(view, settings.profileNameIncludes)) {
         return { kind: 'skip', because: 'profileNotMatched', warnings: [] };
     }
+    const kept = view.hasLiveContact ? undefined : view;
     if (!currentStateMatches(view, settings.currentAgentStates)) {
-        return { kind: 'skip', because: 'stateNotMatched', warnings: [] };
+        return { kind: 'skip', because: 'stateNotMatched', warnings: [], kept };
     }
     // Status:Logout signs out of the CCP, which every tab shares: while other tabs of this browser
     // live, the session goes on there, so this tab only sets Offline like any other session end
@@ -213,7 +212,7 @@ function planSessionEnd(ownChange, reason, input) {
         return { kind: 'change', view, target, action: 'logout', warnings };
     }
     return sameName(view.stateName, target.name)
-        ? { kind: 'skip', because: 'alreadyInStatus', warnings }
+        ? { kind: 'skip', because: 'alreadyInStatus', warnings, kept }
         : { kind: 'change', view, target, action: 'setState', warnings };
 }
 /**
@@ -235,6 +234,11 @@ function endSession(state, situation, reason, input) {
     commands.push(...plan.warnings);
     const watchStay = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {
+        if (plan.kept && !loggingOut && reason !== 'signOut') {
+            // An agent who chose Offline (or a status the Value leaves alone) and reloads keeps it:
+            // a page back within SessionEndTimer reads this instead of applying InitialAgentState.
+            commands.push(sessionEndRecord(plan.kept, plan.kept.stateName, input));
+        }
         commands.push(skip(input, 'sessionEnd', plan.because, reason));
         if (reason !== 'beforeunload') {
             return { state: { ...state, situation: { kind: 'ended' } }, commands };
@@ -248,11 +252,14 @@ function endSession(state, situation, reason, input) {
         const signedOut = logOut(state, reason, view, target, { ...base, action }, input, afterStay);
         return { state: signedOut.state, commands: [...commands, ...signedOut.commands] };
     }
-    commands.push(setStatus(input, { ...base, action }, target));
+    const send = setStatus(input, { ...base, action }, target);
+    commands.push(send);
     if (!loggingOut && reason !== 'signOut') {
         commands.push(...announceLeaving(view, target, reason, input));
     }
-    const ownChange = action === 'setState' ? { fromStateName: view.stateName, sent: target } : state.ownChange;
+    const ownChange = action === 'setState'
+        ? { fromStateName: view.stateName, sent: target, changeId: send.changeId }
+        : state.ownChange;
     if (reason !== 'beforeunload') {
         return { state: { ownChange, situation: { kind: 'ended' } }, commands };
     }
@@ -269,16 +276,7 @@ function announceLeaving(view, sent, reason, input) {
     const sessionEndId = input.freshId;
     const previousStatus = previousStatusOf(view);
     return [
-        {
-            type: 'writeSessionEnd',
-            record: {
-                sessionEndId,
-                endedAt: input.now,
-                previousStatusName: previousStatus.name,
-                previousWasRoutable: previousStatus.wasRoutable,
-                setStatusName: sent.name
-            }
-        },
+        sessionEndRecord(view, sent.name, input),
         {
             type: 'announce',
             message: {
@@ -290,6 +288,20 @@ function announceLeaving(view, sent, reason, input) {
             }
         }
     ];
+}
+/** The record a page coming back within SessionEndTimer reads (reload, back/forward cache). */
+function sessionEndRecord(view, setStatusName, input) {
+    const previousStatus = previousStatusOf(view);
+    return {
+        type: 'writeSessionEnd',
+        record: {
+            sessionEndId: input.freshId,
+            endedAt: input.now,
+            previousStatusName: previousStatus.name,
+            previousWasRoutable: previousStatus.wasRoutable,
+            setStatusName
+        }
+    };
 }
 /**
  * Status:Logout: Offline first, because the CCP's /logout leaves the status as it was (#493); then
@@ -340,16 +352,30 @@ function runDeferredSignOut(situation) {
     }
     return [];
 }
-/** A session end after the first: nothing is sent again, but a waiting sign-out goes now. */
+/**
+ * A session end after the first: nothing is sent again, but a waiting sign-out goes now. Only
+ * `pagehide` follows a session end that is really over: another `beforeunload` or a Sign Out
+ * click while the guard still waits to see whether the page stayed proves that it did (the agent
+ * may have picked a status since), so the page is armed again and this is a new session end.
+ */
 function endAgain(state, reason, input) {
     const { situation } = state;
+    if (situation.kind === 'mayStay' && reason !== 'pagehide') {
+        const live = { kind: situation.afterStay };
+        const again = endSession({ ...state, situation: live }, live, reason, input);
+        return {
+            state: again.state,
+            commands: [
+                { type: 'cancelTimer', timer: 'stay' },
+                { type: 'rejoinTabs' },
+                ...again.commands
+            ]
+        };
+    }
     const commands = [
         ...runDeferredSignOut(situation),
         skip(input, 'sessionEnd', 'alreadyEnded', reason)
     ];
-    if (situation.kind === 'mayStay' && reason !== 'pagehide') {
-        return { state: { ...state, situation: { ...situation, signOut: null } }, commands };
-    }
     if (situation.kind === 'mayStay') {
         commands.unshift({ type: 'cancelTimer', timer: 'stay' }); // the page is going after all
     }
@@ -500,8 +526,15 @@ function sessionChecked(state, event, input) {
     }
     return { state: live, commands };
 }
-/** Sign Out with Status:Logout: Connect has Offline, the sign-out may go. */
+/**
+ * Connect answered a change: the snapshots that follow show it, so the guard stops seeing past
+ * them (the agent may have picked the old status again since). Sign Out with Status:Logout: Connect
+ * has Offline, the sign-out may go.
+ */
 function changeAnswered(state, event) {
+    if (state.ownChange?.changeId === event.changeId) {
+        state = { ...state, ownChange: null };
+    }
     const { situation } = state;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
         return { state, commands: [] };

@@ -86,6 +86,7 @@ export type TimerName = 'stay' | 'grace' | 'sessionCheck' | 'signOutWait';
 export interface OwnChange {
     fromStateName: string;
     sent: AgentStateOption;
+    changeId: string; // Connect's answer to it means later snapshots show it
 }
 
 /** A Status:Logout sign-out that waits for the page to go: after `beforeunload` it may stay. */
@@ -322,17 +323,15 @@ function applyInitialState(state: GuardState, input: GuardInput): Step {
     const clearRecord: GuardCommand[] = record
         ? [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }]
         : [];
-    const sendInitial = (target: AgentStateOption): Step => ({
-        state: { ...state, ownChange: { fromStateName: view.stateName, sent: target } },
-        commands: [
-            ...clearRecord,
-            setStatus(
-                input,
-                { phase: 'initial', action: 'setState', statusName: target.name },
-                target
-            )
-        ]
-    });
+    const sendInitial = (target: AgentStateOption): Step => {
+        const send = setStatus(
+            input,
+            { phase: 'initial', action: 'setState', statusName: target.name },
+            target
+        );
+        const ownChange = { fromStateName: view.stateName, sent: target, changeId: send.changeId };
+        return { state: { ...state, ownChange }, commands: [...clearRecord, send] };
+    };
     if (reload.kind === 'alreadyInStatus') {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
@@ -362,7 +361,8 @@ function applyInitialState(state: GuardState, input: GuardInput): Step {
 
 /** What a session end does to the agent, before the tabs and the stay watch are added. */
 type SessionEndPlan =
-    | { kind: 'skip'; because: SkipReason; warnings: GuardCommand[] }
+    // `kept`: the agent, without a contact, stays in a status of their own (a reload keeps it too)
+    | { kind: 'skip'; because: SkipReason; warnings: GuardCommand[]; kept?: AgentView }
     | {
           kind: 'change';
           view: AgentView;
@@ -384,8 +384,9 @@ function planSessionEnd(
     if (!profileMatches(view, settings.profileNameIncludes)) {
         return { kind: 'skip', because: 'profileNotMatched', warnings: [] };
     }
+    const kept = view.hasLiveContact ? undefined : view;
     if (!currentStateMatches(view, settings.currentAgentStates)) {
-        return { kind: 'skip', because: 'stateNotMatched', warnings: [] };
+        return { kind: 'skip', because: 'stateNotMatched', warnings: [], kept };
     }
     // Status:Logout signs out of the CCP, which every tab shares: while other tabs of this browser
     // live, the session goes on there, so this tab only sets Offline like any other session end
@@ -418,7 +419,7 @@ function planSessionEnd(
         return { kind: 'change', view, target, action: 'logout', warnings };
     }
     return sameName(view.stateName, target.name)
-        ? { kind: 'skip', because: 'alreadyInStatus', warnings }
+        ? { kind: 'skip', because: 'alreadyInStatus', warnings, kept }
         : { kind: 'change', view, target, action: 'setState', warnings };
 }
 
@@ -453,6 +454,11 @@ function endSession(
     commands.push(...plan.warnings);
     const watchStay: GuardCommand = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {
+        if (plan.kept && !loggingOut && reason !== 'signOut') {
+            // An agent who chose Offline (or a status the Value leaves alone) and reloads keeps it:
+            // a page back within SessionEndTimer reads this instead of applying InitialAgentState.
+            commands.push(sessionEndRecord(plan.kept, plan.kept.stateName, input));
+        }
         commands.push(skip(input, 'sessionEnd', plan.because, reason));
         if (reason !== 'beforeunload') {
             return { state: { ...state, situation: { kind: 'ended' } }, commands };
@@ -474,12 +480,15 @@ function endSession(
         );
         return { state: signedOut.state, commands: [...commands, ...signedOut.commands] };
     }
-    commands.push(setStatus(input, { ...base, action }, target));
+    const send = setStatus(input, { ...base, action }, target);
+    commands.push(send);
     if (!loggingOut && reason !== 'signOut') {
         commands.push(...announceLeaving(view, target, reason, input));
     }
     const ownChange =
-        action === 'setState' ? { fromStateName: view.stateName, sent: target } : state.ownChange;
+        action === 'setState'
+            ? { fromStateName: view.stateName, sent: target, changeId: send.changeId }
+            : state.ownChange;
     if (reason !== 'beforeunload') {
         return { state: { ownChange, situation: { kind: 'ended' } }, commands };
     }
@@ -502,16 +511,7 @@ function announceLeaving(
     const sessionEndId = input.freshId;
     const previousStatus = previousStatusOf(view);
     return [
-        {
-            type: 'writeSessionEnd',
-            record: {
-                sessionEndId,
-                endedAt: input.now,
-                previousStatusName: previousStatus.name,
-                previousWasRoutable: previousStatus.wasRoutable,
-                setStatusName: sent.name
-            }
-        },
+        sessionEndRecord(view, sent.name, input),
         {
             type: 'announce',
             message: {
@@ -523,6 +523,21 @@ function announceLeaving(
             }
         }
     ];
+}
+
+/** The record a page coming back within SessionEndTimer reads (reload, back/forward cache). */
+function sessionEndRecord(view: AgentView, setStatusName: string, input: GuardInput): GuardCommand {
+    const previousStatus = previousStatusOf(view);
+    return {
+        type: 'writeSessionEnd',
+        record: {
+            sessionEndId: input.freshId,
+            endedAt: input.now,
+            previousStatusName: previousStatus.name,
+            previousWasRoutable: previousStatus.wasRoutable,
+            setStatusName
+        }
+    };
 }
 
 /**
@@ -588,16 +603,30 @@ function runDeferredSignOut(situation: Situation): GuardCommand[] {
     return [];
 }
 
-/** A session end after the first: nothing is sent again, but a waiting sign-out goes now. */
+/**
+ * A session end after the first: nothing is sent again, but a waiting sign-out goes now. Only
+ * `pagehide` follows a session end that is really over: another `beforeunload` or a Sign Out
+ * click while the guard still waits to see whether the page stayed proves that it did (the agent
+ * may have picked a status since), so the page is armed again and this is a new session end.
+ */
 function endAgain(state: GuardState, reason: SessionEndReason, input: GuardInput): Step {
     const { situation } = state;
+    if (situation.kind === 'mayStay' && reason !== 'pagehide') {
+        const live: LiveSituation = { kind: situation.afterStay };
+        const again = endSession({ ...state, situation: live }, live, reason, input);
+        return {
+            state: again.state,
+            commands: [
+                { type: 'cancelTimer', timer: 'stay' },
+                { type: 'rejoinTabs' },
+                ...again.commands
+            ]
+        };
+    }
     const commands = [
         ...runDeferredSignOut(situation),
         skip(input, 'sessionEnd', 'alreadyEnded', reason)
     ];
-    if (situation.kind === 'mayStay' && reason !== 'pagehide') {
-        return { state: { ...state, situation: { ...situation, signOut: null } }, commands };
-    }
     if (situation.kind === 'mayStay') {
         commands.unshift({ type: 'cancelTimer', timer: 'stay' }); // the page is going after all
     }
@@ -775,11 +804,18 @@ function sessionChecked(
     return { state: live, commands };
 }
 
-/** Sign Out with Status:Logout: Connect has Offline, the sign-out may go. */
+/**
+ * Connect answered a change: the snapshots that follow show it, so the guard stops seeing past
+ * them (the agent may have picked the old status again since). Sign Out with Status:Logout: Connect
+ * has Offline, the sign-out may go.
+ */
 function changeAnswered(
     state: GuardState,
     event: Extract<GuardEvent, { type: 'changeAnswered' }>
 ): Step {
+    if (state.ownChange?.changeId === event.changeId) {
+        state = { ...state, ownChange: null };
+    }
     const { situation } = state;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
         return { state, commands: [] };
