@@ -434,7 +434,14 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             return `Sign Out in tab ${phone.id}`;
         }
         case 'agentPicks': {
-            if (world.withGuard().length === 0 || service.hasLiveContact() || service.loggedOut()) {
+            // Not while a Sign Out is under way: a status picked then is kept after the sign-out
+            // (left as it is, see docs/architecture.md).
+            if (
+                world.withGuard().length === 0 ||
+                service.hasLiveContact() ||
+                service.loggedOut() ||
+                world.signOutsInFlight > 0
+            ) {
                 return `agent picks ${event.status} (skipped: no softphone, or on a contact)`;
             }
             world.agentPicks(event.status);

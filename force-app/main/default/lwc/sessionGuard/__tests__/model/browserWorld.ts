@@ -103,6 +103,7 @@ export class BrowserWorld {
     sessionCheckMode: SessionCheckMode = 'ok';
     logouts = 0; // Salesforce logouts and Sign Outs so far
     private pendingSignOuts: Promise<void>[] = [];
+    signOutsInFlight = 0; // the softphone waits up to SIGN_OUT_WAIT_MS for Connect, then signs out
 
     constructor(readonly options: WorldOptions) {
         this.service = createConnectService({ initialStateName: options.initialStateName });
@@ -266,7 +267,12 @@ export class BrowserWorld {
                 this.showSignedOut(phone);
             }
         };
-        this.pendingSignOuts.push(run());
+        this.signOutsInFlight++;
+        this.pendingSignOuts.push(
+            run().finally(() => {
+                this.signOutsInFlight--;
+            })
+        );
     }
 
     agentPicks(name: string): void {
