@@ -105,14 +105,16 @@ interface Segment {
 export function parseSessionEndValue(value: string | null | undefined): ParsedSessionEndValue {
     const settings = defaultSessionEndSettings();
     const diagnostics: ValueDiagnostic[] = [];
-    if (value === null || value === undefined || value.trim() === '') {
+    if (value === null || value === undefined) {
         return { settings, diagnostics }; // blank means Status:Offline, the default
     }
-
     let readable = value;
     if (value.length > VALUE_MAX_LENGTH) {
         diagnostics.push(valueTooLong(value));
         readable = completeLinesWithinLimit(value);
+    }
+    if (readable.trim() === '') {
+        return { settings, diagnostics };
     }
     const lines = splitLines(readable);
 

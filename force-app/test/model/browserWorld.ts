@@ -20,13 +20,13 @@ import {
 import {
     createChannelHub,
     createSharedStorage
-} from '../../../../../../test/jest-mocks/browser/tabs';
+} from '../jest-mocks/browser/tabs';
 import {
     createConnectService,
     type AnswerMode,
     type ConnectPage,
     type ConnectService
-} from '../../../../../../test/jest-mocks/connect/connect';
+} from '../jest-mocks/connect/connect';
 
 export const CCP_URL = 'https://example.my.connect.aws/ccp-v2/';
 const LOGOUT_URL = 'https://example.my.salesforce.com/secur/logout.jsp';
