@@ -17,10 +17,7 @@ import {
     type MessageChannelLike,
     type TabCoordinator
 } from 'c/tabCoordinator';
-import {
-    createChannelHub,
-    createSharedStorage
-} from '../jest-mocks/browser/tabs';
+import { createChannelHub, createSharedStorage } from '../jest-mocks/browser/tabs';
 import {
     createConnectService,
     type AnswerMode,

@@ -10,7 +10,11 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { STAY_DETECTION_MS, resolveStatus } from 'c/sessionGuard';
 import type { AnswerMode } from '../../../../../test/jest-mocks/connect/connect';
-import { BrowserWorld, type SessionCheckMode, type Softphone } from '../../../../../test/model/browserWorld';
+import {
+    BrowserWorld,
+    type SessionCheckMode,
+    type Softphone
+} from '../../../../../test/model/browserWorld';
 
 const RUNS = Number(process.env.MODEL_RUNS ?? 150);
 const SEED = Number(process.env.MODEL_SEED ?? 20261201);
