@@ -21,6 +21,7 @@ import { createStandInClient } from '../e2e/lib/stand-in.mjs';
 import { launchBenchChromium } from './lib/browser.mjs';
 import { CONTENDERS, buildContenders } from './lib/contenders.mjs';
 import { measureLoads } from './lib/loads.mjs';
+import { parserCost } from './lib/parser-cost.mjs';
 import { startOtherSite } from './lib/other-site.mjs';
 import { renderMarkdown } from './lib/report.mjs';
 import { SCENARIOS } from './lib/scenarios.mjs';
@@ -294,7 +295,8 @@ async function main() {
                 ...loadFigures,
                 component: await componentBytes(),
                 streamsResource: streamsResourceBytes(),
-                soqlPerApexCall: soqlPerApexMethod()
+                soqlPerApexCall: soqlPerApexMethod(),
+                parser: await parserCost(options.quick ? 50 : 500)
             },
             cells
         };

@@ -10,6 +10,12 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'softphone-test-'));
 const jestReport = path.join(tmp, 'jest.json');
 const e2eReport = path.join(tmp, 'e2e.json');
 const nodeTestReport = path.join(tmp, 'node-test.tap');
+const modelReport = path.join(tmp, 'model.json');
+const propertyReport = path.join(tmp, 'property.json');
+// The model-based and property tests run as their own steps, so the summary shows them.
+const MODEL_TEST = 'force-app/main/default/lwc/sessionGuard/__tests__/sessionGuard.model.test.ts';
+const PROPERTY_TESTS = 'force-app/main/default/lwc/.*/__tests__/.*\\.property\\.test\\.ts$';
+const MODEL_RUNS = '150';
 
 /** Each step: a name, the command, and how to count the tests it ran (default: one check). */
 const steps = [
@@ -23,8 +29,38 @@ const steps = [
     { name: 'Prettier', cmd: ['npm', 'run', '-s', 'prettier:verify'] },
     {
         name: 'Jest: parser, guard, Streams wrapper, components',
-        cmd: ['npx', 'sfdx-lwc-jest', '--', '--json', `--outputFile=${jestReport}`],
+        cmd: [
+            'npx',
+            'sfdx-lwc-jest',
+            '--',
+            '--json',
+            `--outputFile=${jestReport}`,
+            '--testPathIgnorePatterns',
+            '/node_modules/',
+            '<rootDir>/preview/',
+            '<rootDir>/e2e/',
+            '\\.model\\.test\\.ts$',
+            '\\.property\\.test\\.ts$'
+        ],
         count: () => countJest(jestReport)
+    },
+    {
+        name: `Model-based guard test (fast-check): ${MODEL_RUNS} random sequences, 1–4 tabs, 5 invariants`,
+        cmd: ['npx', 'sfdx-lwc-jest', '--', MODEL_TEST, '--json', `--outputFile=${modelReport}`],
+        env: { MODEL_RUNS },
+        count: () => countJest(modelReport)
+    },
+    {
+        name: 'Value parser properties (fast-check): any string, up to 1 MB',
+        cmd: [
+            'npx',
+            'sfdx-lwc-jest',
+            '--',
+            PROPERTY_TESTS,
+            '--json',
+            `--outputFile=${propertyReport}`
+        ],
+        count: () => countJest(propertyReport)
     },
     {
         name: 'setup:org command: dry run and refusals',
@@ -75,7 +111,10 @@ const results = [];
 for (const step of steps) {
     console.log(`\n=== ${step.name}: ${step.cmd.join(' ')}`);
     const started = Date.now();
-    const run = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: process.env });
+    const run = spawnSync(step.cmd[0], step.cmd.slice(1), {
+        stdio: 'inherit',
+        env: { ...process.env, ...step.env }
+    });
     const ok = run.status === 0;
     const counted = step.count?.() ?? null;
     const passed = counted ? counted.passed : ok ? 1 : 0;

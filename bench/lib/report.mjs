@@ -38,6 +38,19 @@ function notes(cell) {
     return parts.join('; ').replace(/\|/g, '\\|');
 }
 
+/** The Value parser's cost, when the run measured it (older results have none). */
+function parserRows(parser) {
+    if (!parser) {
+        return [];
+    }
+    const row = (label, figure) =>
+        `| Value parser, ${label}: ${(figure.chars / 1024).toFixed(0)} KB, ${figure.lines} lines, p50 / p95 of ${figure.runs} parses | ${figure.p50Ms} / ${figure.p95Ms} ms |`;
+    return [
+        row('unknown-key lines (a suggestion looked up for each)', parser.unknownKeys),
+        row('valid lines (each key repeated: duplicate warnings)', parser.validLines)
+    ];
+}
+
 export function renderMarkdown(report) {
     const { date, run, environment, load, cells } = report;
     const lines = [];
@@ -76,6 +89,7 @@ export function renderMarkdown(report) {
         `| Streams static resource, raw / gzipped | ${kB(load.streamsResource.raw)} / ${kB(load.streamsResource.gzipped)} |`,
         `| Apex calls per load (median) | ${apex.map(([method, calls]) => `${method} ${calls.p50}`).join(', ') || '–'} |`,
         `| SOQL queries per load | ${soqlPerLoad} (per call: ${soql.map(([method, count]) => `${method} ${count}`).join(', ')}) |`,
+        ...parserRows(load.parser),
         ''
     );
     lines.push(

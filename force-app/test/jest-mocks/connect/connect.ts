@@ -11,6 +11,12 @@
  *     let control: ConnectControl;
  *     beforeEach(() => { control = installConnectMock(); });
  *     afterEach(() => uninstallConnectMock());
+ *
+ * Several softphones of one browser share one agent: `createConnectService()` is Connect with that
+ * agent, and each `service.openPage()` is one page's Streams (its own event bus and snapshot, its
+ * own `connect` object and `fetch`). Connect pushes agent data to every page that is not frozen in
+ * the back/forward cache; `answerMode` says how Connect answers the next requests (the model-based
+ * tests try late, refused and unanswered changes).
  */
 
 export type MockStateType = 'routable' | 'not_routable' | 'offline' | 'system' | 'error' | 'init';
@@ -52,7 +58,18 @@ export interface SetStateCall {
     stateType: string;
     enqueueNextState: boolean;
     result: 'applied' | 'enqueued' | 'refused';
+    page?: number; // which page of a service sent it (createConnectService)
+    duringContact?: boolean; // a contact was live in Connect when the request arrived
+    lost?: boolean; // sent from a page that was going: the message never left it (teardown experiment)
+    refusedByConnect?: boolean; // refused in answer mode `refuse`, not because of a contact
 }
+
+/**
+ * How Connect answers the requests that arrive from now on: `prompt` (applied, answered at once),
+ * `late` (applied, the answer and the agent data wait for releaseAnswers), `refuse` (not applied,
+ * answered with an error), `silent` (applied, the agent data follows, the answer never comes).
+ */
+export type AnswerMode = 'prompt' | 'late' | 'refuse' | 'silent';
 
 export interface InitCcpCall {
     container: HTMLElement;
@@ -181,7 +198,43 @@ const globalScope = globalThis as unknown as GlobalWithConnect;
 let originalFetch: unknown;
 let installed = false;
 
-export function installConnectMock(options: ConnectMockOptions = {}): ConnectControl {
+/** One page's Streams: its `connect` global, its `fetch`, and what it has seen. */
+export interface ConnectPage {
+    readonly index: number;
+    readonly connect: unknown;
+    readonly fetch: (url: string, init?: RequestInit) => Promise<Partial<Response>>;
+    readonly initCcpCalls: InitCcpCall[];
+    /** The agent data reaches this page (Streams fires agent INIT, then REFRESH). */
+    agentReady(): void;
+    /** In the back/forward cache: no agent data reaches the page until it is thawed. */
+    freeze(): void;
+    /** Back from the cache: Connect pushes the agent data it missed. */
+    thaw(): void;
+    /** While `run` runs, the page is going: what it posts to the CCP never leaves (pagehide). */
+    whileUnloading(run: () => void): void;
+    subscriberCount(): number;
+    bus(): { trigger(eventName: string, data?: unknown): void };
+}
+
+export interface ConnectService
+    extends Omit<
+        ConnectControl,
+        | 'initCcpCalls'
+        | 'agentReady'
+        | 'fireAuthFail'
+        | 'fireIframeRetriesExhausted'
+        | 'fireAckTimeout'
+        | 'fireTerminated'
+        | 'subscriberCount'
+    > {
+    readonly states: MockAgentState[];
+    openPage(): ConnectPage;
+    answerMode: AnswerMode;
+    /** Sign the agent in again after a logout (a new softphone signs in). */
+    signIn(): void;
+}
+
+export function createConnectService(options: ConnectMockOptions = {}): ConnectService {
     const offlineName = options.offlineStateName ?? 'Offline';
     const states: MockAgentState[] = [
         {
@@ -201,24 +254,16 @@ export function installConnectMock(options: ConnectMockOptions = {}): ConnectCon
         agentStateARN: null
     };
 
-    const initCcpCalls: InitCcpCall[] = [];
     const setStateCalls: SetStateCall[] = [];
     const timeline: TimelineEntry[] = [];
+    const pages: PageState[] = [];
     let chosen = findState(states, options.initialStateName ?? offlineName);
     let next: MockAgentState | null = null;
     let contact: MockContact | null = null;
     let routingProfileName = options.routingProfileName ?? 'Basic Routing Profile';
-    let agentInitialized = false;
     let loggedOut = false;
     let logoutFailure: number | null = null;
     let heldAnswers: (() => void)[] | null = null;
-
-    const recordBusEvent = (eventName: string): void => {
-        if (eventName === EventType.TERMINATE) {
-            timeline.push({ kind: 'terminate' });
-        }
-    };
-    let bus = new MockEventBus(recordBusEvent);
 
     const shownState = (): MockAgentState => {
         if (contact) {
@@ -226,19 +271,15 @@ export function installConnectMock(options: ConnectMockOptions = {}): ConnectCon
         }
         return chosen;
     };
-    // Streams' snapshot: what the page knows, updated only when Connect pushes agent data.
+    // Streams' snapshot: what a page knows, updated only when Connect pushes agent data.
     const capture = (): Snapshot => ({
         state: { ...shownState() },
         availabilityStateName: chosen.name,
         next: next ? { ...next } : null,
         contactState: contact?.state ?? null
     });
-    let snapshot = capture();
     const refresh = (): void => {
-        snapshot = capture();
-        if (agentInitialized) {
-            bus.trigger(AgentEvents.REFRESH, new Agent());
-        }
+        pages.forEach((page) => page.refresh());
     };
     // Connect answers asynchronously; the state itself changed when the request arrived.
     const answer = (deliver: () => void): void => {
@@ -249,152 +290,22 @@ export function installConnectMock(options: ConnectMockOptions = {}): ConnectCon
         }
     };
 
-    class Agent {
-        constructor() {
-            if (!agentInitialized) {
-                throw new Error('StateError: The agent is not yet initialized!');
-            }
-        }
-        getState(): MockAgentState & { startTimestamp: Date } {
-            return { ...snapshot.state, startTimestamp: new Date(0) };
-        }
-        getNextState(): MockAgentState | null {
-            return snapshot.next ? { ...snapshot.next } : null;
-        }
-        getAvailabilityState(): { state: string; timeStamp: Date } {
-            return { state: snapshot.availabilityStateName, timeStamp: new Date(0) };
-        }
-        getContacts(): { getState(): { type: string } }[] {
-            const contactState = snapshot.contactState;
-            return contactState ? [{ getState: () => ({ type: contactState }) }] : [];
-        }
-        getAgentStates(): MockAgentState[] {
-            return states.map((state) => ({ ...state }));
-        }
-        getRoutingProfile(): { name: string; routingProfileARN: string } {
-            return { name: routingProfileName, routingProfileARN: 'arn:aws:connect:profile/1' };
-        }
-        onRefresh(listener: Listener): Subscription {
-            return bus.subscribe(AgentEvents.REFRESH, listener);
-        }
-        setState(
-            requested: MockAgentState,
-            callbacks?: SetStateCallbacks,
-            setOptions?: { enqueueNextState?: boolean }
-        ): void {
-            const enqueueNextState = Boolean(setOptions?.enqueueNextState);
-            const target = states.find((state) => state.agentStateARN === requested.agentStateARN);
-            let result: SetStateCall['result'];
-            if (!target || (contact && !enqueueNextState)) {
-                result = 'refused'; // Connect refuses a status change during a live contact
-            } else if (contact) {
-                result = 'enqueued';
-                next = target;
-            } else {
-                result = 'applied';
-                chosen = target;
-                next = null;
-            }
-            const stateName = target?.name ?? requested.name;
-            setStateCalls.push({
-                stateName,
-                stateType: requested.type,
-                enqueueNextState,
-                result
-            });
-            timeline.push({ kind: 'setState', stateName, enqueueNextState, result });
-            if (result === 'applied') {
-                timeline.push({ kind: 'stateApplied', stateName, cause: 'setState' });
-            }
-            answer(() => {
-                if (result === 'refused') {
-                    callbacks?.failure?.({
-                        type: 'InvalidStateException',
-                        message: target
-                            ? 'Agent has a live contact; enqueue the next state'
-                            : 'Unknown agent state'
-                    });
-                } else {
-                    callbacks?.success?.();
-                }
-                refresh();
-            });
-        }
+    interface PageState {
+        refresh(): void;
     }
 
-    const fakeConnect = {
-        EventType,
-        AgentEvents,
-        AgentStateType,
-        ContactStateType,
-        Agent,
-        agent(listener: (agent: Agent) => void): Subscription {
-            const subscription = bus.subscribe(AgentEvents.INIT, listener as Listener);
-            if (agentInitialized) {
-                listener(new Agent());
-            }
-            return subscription;
-        },
-        core: {
-            initCCP(container: HTMLElement, initOptions: Record<string, unknown>): void {
-                bus = new MockEventBus(recordBusEvent);
-                const iframe = document.createElement('iframe');
-                iframe.name = 'Amazon Connect CCP';
-                iframe.src = String(initOptions.ccpUrl);
-                container.appendChild(iframe);
-                initCcpCalls.push({ container, options: initOptions, iframe });
-            },
-            getEventBus(): MockEventBus {
-                return bus;
-            },
-            onAuthFail(listener: Listener): Subscription {
-                return bus.subscribe(EventType.AUTH_FAIL, listener);
-            },
-            onIframeRetriesExhausted(listener: Listener): Subscription {
-                return bus.subscribe(EventType.IFRAME_RETRIES_EXHAUSTED, listener);
-            },
-            terminate(): void {
-                timeline.push({ kind: 'coreTerminate' });
-                bus.unsubscribeAll();
-                agentInitialized = false;
-            }
-        }
-    };
-
-    const fakeFetch = (url: string, init?: RequestInit): Promise<Partial<Response>> => {
-        if (!url.endsWith('/logout')) {
-            return Promise.reject(new TypeError(`The Connect stand-in has no ${url}`));
-        }
-        timeline.push({ kind: 'logout', url, credentials: init?.credentials });
-        const status = logoutFailure ?? 200;
-        logoutFailure = null;
-        if (status === 200) {
-            loggedOut = true; // the status stays what it was (#493)
-        }
-        return Promise.resolve({ ok: status === 200, status });
-    };
-
-    if (!installed) {
-        originalFetch = globalScope.fetch;
-    }
-    globalScope.connect = fakeConnect;
-    globalScope.fetch = fakeFetch;
-    installed = true;
-
-    return {
-        initCcpCalls,
+    const service: ConnectService = {
+        states,
         setStateCalls,
         timeline,
+        answerMode: 'prompt',
         currentState: () => ({ ...shownState() }),
         availabilityStateName: () => chosen.name,
         nextStateName: () => next?.name ?? null,
         hasLiveContact: () => contact !== null,
         loggedOut: () => loggedOut,
-        agentReady() {
-            agentInitialized = true;
-            snapshot = capture();
-            bus.trigger(AgentEvents.INIT, new Agent());
-            refresh();
+        signIn() {
+            loggedOut = false;
         },
         setCurrentState(name) {
             chosen = findState(states, name);
@@ -440,11 +351,272 @@ export function installConnectMock(options: ConnectMockOptions = {}): ConnectCon
         failLogoutWith(status) {
             logoutFailure = status;
         },
-        fireAuthFail: () => bus.trigger(EventType.AUTH_FAIL),
-        fireIframeRetriesExhausted: () => bus.trigger(EventType.IFRAME_RETRIES_EXHAUSTED),
-        fireAckTimeout: () => bus.trigger(EventType.ACK_TIMEOUT),
-        fireTerminated: () => bus.trigger(EventType.TERMINATED),
-        subscriberCount: () => bus.count()
+        openPage
+    };
+
+    /** A request that reached Connect: applied, queued behind the contact, or refused. */
+    const receive = (
+        page: number,
+        requested: MockAgentState,
+        enqueueNextState: boolean,
+        lost: boolean
+    ): SetStateCall => {
+        const target = states.find((state) => state.agentStateARN === requested.agentStateARN);
+        const duringContact = contact !== null;
+        let refusedByConnect = false;
+        let result: SetStateCall['result'];
+        if (lost) {
+            result = 'refused'; // never arrived: nothing changed
+        } else if (!target || (contact && !enqueueNextState)) {
+            result = 'refused'; // Connect refuses a status change during a live contact
+        } else if (service.answerMode === 'refuse') {
+            result = 'refused';
+            refusedByConnect = true;
+        } else if (contact) {
+            result = 'enqueued';
+            next = target;
+        } else {
+            result = 'applied';
+            chosen = target;
+            next = null;
+        }
+        const stateName = target?.name ?? requested.name;
+        const call: SetStateCall = {
+            stateName,
+            stateType: requested.type,
+            enqueueNextState,
+            result,
+            page,
+            duringContact,
+            ...(lost ? { lost } : {}),
+            ...(refusedByConnect ? { refusedByConnect } : {})
+        };
+        setStateCalls.push(call);
+        if (!lost) {
+            timeline.push({ kind: 'setState', stateName, enqueueNextState, result });
+        }
+        if (result === 'applied') {
+            timeline.push({ kind: 'stateApplied', stateName, cause: 'setState' });
+        }
+        return call;
+    };
+
+    function openPage(): ConnectPage {
+        const index = pages.length;
+        const initCcpCalls: InitCcpCall[] = [];
+        const recordBusEvent = (eventName: string): void => {
+            if (eventName === EventType.TERMINATE) {
+                timeline.push({ kind: 'terminate' });
+            }
+        };
+        let bus = new MockEventBus(recordBusEvent);
+        let agentInitialized = false;
+        let frozen = false;
+        let unloading = false;
+        let snapshot = capture();
+        const pageState: PageState = {
+            refresh() {
+                if (frozen) {
+                    return;
+                }
+                snapshot = capture();
+                if (agentInitialized) {
+                    bus.trigger(AgentEvents.REFRESH, new Agent());
+                }
+            }
+        };
+        pages.push(pageState);
+
+        class Agent {
+            constructor() {
+                if (!agentInitialized) {
+                    throw new Error('StateError: The agent is not yet initialized!');
+                }
+            }
+            getState(): MockAgentState & { startTimestamp: Date } {
+                return { ...snapshot.state, startTimestamp: new Date(0) };
+            }
+            getNextState(): MockAgentState | null {
+                return snapshot.next ? { ...snapshot.next } : null;
+            }
+            getAvailabilityState(): { state: string; timeStamp: Date } {
+                return { state: snapshot.availabilityStateName, timeStamp: new Date(0) };
+            }
+            getContacts(): { getState(): { type: string } }[] {
+                const contactState = snapshot.contactState;
+                return contactState ? [{ getState: () => ({ type: contactState }) }] : [];
+            }
+            getAgentStates(): MockAgentState[] {
+                return states.map((state) => ({ ...state }));
+            }
+            getRoutingProfile(): { name: string; routingProfileARN: string } {
+                return { name: routingProfileName, routingProfileARN: 'arn:aws:connect:profile/1' };
+            }
+            onRefresh(listener: Listener): Subscription {
+                return bus.subscribe(AgentEvents.REFRESH, listener);
+            }
+            setState(
+                requested: MockAgentState,
+                callbacks?: SetStateCallbacks,
+                setOptions?: { enqueueNextState?: boolean }
+            ): void {
+                const enqueueNextState = Boolean(setOptions?.enqueueNextState);
+                const call = receive(index, requested, enqueueNextState, unloading);
+                if (call.lost || service.answerMode === 'silent') {
+                    // No answer: a lost message has none; a silent Connect still pushes agent data.
+                    if (!call.lost) {
+                        Promise.resolve().then(refresh);
+                    }
+                    return;
+                }
+                if (service.answerMode === 'late') {
+                    service.holdAnswers();
+                }
+                answer(() => {
+                    if (call.result === 'refused') {
+                        callbacks?.failure?.({
+                            type: 'InvalidStateException',
+                            message:
+                                service.answerMode === 'refuse'
+                                    ? 'Connect refused the change'
+                                    : 'Agent has a live contact; enqueue the next state'
+                        });
+                    } else {
+                        callbacks?.success?.();
+                    }
+                    refresh();
+                });
+            }
+        }
+
+        const fakeConnect = {
+            EventType,
+            AgentEvents,
+            AgentStateType,
+            ContactStateType,
+            Agent,
+            agent(listener: (agent: Agent) => void): Subscription {
+                const subscription = bus.subscribe(AgentEvents.INIT, listener as Listener);
+                if (agentInitialized) {
+                    listener(new Agent());
+                }
+                return subscription;
+            },
+            core: {
+                initCCP(container: HTMLElement, initOptions: Record<string, unknown>): void {
+                    bus = new MockEventBus(recordBusEvent);
+                    const iframe = document.createElement('iframe');
+                    iframe.name = 'Amazon Connect CCP';
+                    iframe.src = String(initOptions.ccpUrl);
+                    container.appendChild(iframe);
+                    initCcpCalls.push({ container, options: initOptions, iframe });
+                },
+                getEventBus(): MockEventBus {
+                    return bus;
+                },
+                onAuthFail(listener: Listener): Subscription {
+                    return bus.subscribe(EventType.AUTH_FAIL, listener);
+                },
+                onIframeRetriesExhausted(listener: Listener): Subscription {
+                    return bus.subscribe(EventType.IFRAME_RETRIES_EXHAUSTED, listener);
+                },
+                terminate(): void {
+                    timeline.push({ kind: 'coreTerminate' });
+                    bus.unsubscribeAll();
+                    agentInitialized = false;
+                }
+            }
+        };
+
+        const fakeFetch = (url: string, init?: RequestInit): Promise<Partial<Response>> => {
+            if (!url.endsWith('/logout')) {
+                return Promise.reject(new TypeError(`The Connect stand-in has no ${url}`));
+            }
+            timeline.push({ kind: 'logout', url, credentials: init?.credentials });
+            const status = logoutFailure ?? 200;
+            logoutFailure = null;
+            if (status === 200) {
+                loggedOut = true; // the status stays what it was (#493)
+            }
+            return Promise.resolve({ ok: status === 200, status });
+        };
+
+        return {
+            index,
+            connect: fakeConnect,
+            fetch: fakeFetch,
+            initCcpCalls,
+            agentReady() {
+                agentInitialized = true;
+                snapshot = capture();
+                bus.trigger(AgentEvents.INIT, new Agent());
+                pageState.refresh();
+            },
+            freeze() {
+                frozen = true;
+            },
+            thaw() {
+                frozen = false;
+                pageState.refresh();
+            },
+            whileUnloading(run) {
+                unloading = true;
+                try {
+                    run();
+                } finally {
+                    unloading = false;
+                }
+            },
+            subscriberCount: () => bus.count(),
+            bus: () => bus
+        };
+    }
+
+    return service;
+}
+
+/** One page with the agent, installed as the `connect` global (and `fetch`) of the test. */
+export function installConnectMock(options: ConnectMockOptions = {}): ConnectControl {
+    const service = createConnectService(options);
+    const page = service.openPage();
+    if (!installed) {
+        originalFetch = globalScope.fetch;
+    }
+    globalScope.connect = page.connect;
+    globalScope.fetch = page.fetch;
+    installed = true;
+    const { setStateCalls } = service;
+    return {
+        initCcpCalls: page.initCcpCalls,
+        // Single-page tests compare whole calls: without the fields only a service records.
+        get setStateCalls() {
+            return setStateCalls.map(({ stateName, stateType, enqueueNextState, result }) => ({
+                stateName,
+                stateType,
+                enqueueNextState,
+                result
+            }));
+        },
+        timeline: service.timeline,
+        currentState: service.currentState,
+        availabilityStateName: service.availabilityStateName,
+        nextStateName: service.nextStateName,
+        hasLiveContact: service.hasLiveContact,
+        loggedOut: service.loggedOut,
+        agentReady: page.agentReady,
+        setCurrentState: service.setCurrentState,
+        setRoutingProfileName: service.setRoutingProfileName,
+        startContact: service.startContact,
+        enterAfterContactWork: service.enterAfterContactWork,
+        endContact: service.endContact,
+        holdAnswers: service.holdAnswers,
+        releaseAnswers: service.releaseAnswers,
+        failLogoutWith: service.failLogoutWith,
+        fireAuthFail: () => page.bus().trigger(EventType.AUTH_FAIL),
+        fireIframeRetriesExhausted: () => page.bus().trigger(EventType.IFRAME_RETRIES_EXHAUSTED),
+        fireAckTimeout: () => page.bus().trigger(EventType.ACK_TIMEOUT),
+        fireTerminated: () => page.bus().trigger(EventType.TERMINATED),
+        subscriberCount: page.subscriberCount
     };
 }
 

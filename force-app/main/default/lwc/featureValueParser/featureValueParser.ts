@@ -2,7 +2,8 @@
  * Parses the Value of the `SetAgentStatusOnSessionEnd` AC Feature record into effective settings plus
  * diagnostics an admin can act on. A bad line is reported and ignored, so the safe defaults
  * (session end → Offline for everyone) stand. Runs in one pass over the text: no regular expression
- * that can backtrack, so a 100 KB Value parses as fast as a short one.
+ * that can backtrack, and nothing past the field's limit (VALUE_MAX_LENGTH) is read, so the cost is
+ * linear in the Value and bounded (bench/results.md has the figures).
  */
 
 export const SESSION_END_FEATURE_NAME = 'SetAgentStatusOnSessionEnd';
@@ -104,14 +105,18 @@ interface Segment {
 export function parseSessionEndValue(value: string | null | undefined): ParsedSessionEndValue {
     const settings = defaultSessionEndSettings();
     const diagnostics: ValueDiagnostic[] = [];
-    if (value === null || value === undefined || value.trim() === '') {
+    if (value === null || value === undefined) {
         return { settings, diagnostics }; // blank means Status:Offline, the default
     }
-
+    let readable = value;
     if (value.length > VALUE_MAX_LENGTH) {
         diagnostics.push(valueTooLong(value));
+        readable = completeLinesWithinLimit(value);
     }
-    const lines = splitLines(value);
+    if (readable.trim() === '') {
+        return { settings, diagnostics };
+    }
+    const lines = splitLines(readable);
 
     const firstLineByKey = new Map<SettingKey, number>();
     for (const segment of splitSegments(lines)) {
@@ -321,7 +326,21 @@ function* splitSegments(lines: string[]): Generator<Segment> {
     }
 }
 
-/** Reports the line where the Value passes the field's limit; the Value is still parsed. */
+/**
+ * Reading stops at the field's limit: the lines before it count; the line it cuts (Salesforce
+ * would store only its beginning, such as half a status name) and everything after are ignored.
+ */
+function completeLinesWithinLimit(value: string): string {
+    const next = value.charCodeAt(VALUE_MAX_LENGTH);
+    if (next === 10 || next === 13) {
+        return value.slice(0, VALUE_MAX_LENGTH); // the limit falls on a line end
+    }
+    const head = value.slice(0, VALUE_MAX_LENGTH);
+    const lastBreak = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
+    return lastBreak < 0 ? '' : head.slice(0, lastBreak);
+}
+
+/** Reports the line the field's limit cuts; that line and the rest are not read. */
 function valueTooLong(value: string): ValueDiagnostic {
     let line = 1;
     let lineStart = 0;
@@ -342,7 +361,7 @@ function valueTooLong(value: string): ValueDiagnostic {
         severity: 'warning',
         code: 'valueTooLong',
         text: clip(lineText.trim()),
-        message: `line ${line}: the Value has ${value.length.toLocaleString('en-US')} characters, more than the field's limit of ${VALUE_MAX_LENGTH.toLocaleString('en-US')}, and Salesforce may cut it off; shorten it (one short line per setting is enough).`
+        message: `line ${line}: the Value has ${value.length.toLocaleString('en-US')} characters, more than the field's limit of ${VALUE_MAX_LENGTH.toLocaleString('en-US')}; it is read only up to line ${line}, which the limit cuts, and that line and the rest are ignored. Shorten it (one short line per setting is enough).`
     };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
     defaultSessionEndSettings,
     parseSessionEndValue,
+    VALUE_MAX_LENGTH,
     SESSION_END_FEATURE_NAME,
     type DiagnosticCode,
     type SessionEndSettings
@@ -328,13 +329,15 @@ describe('c-feature-value-parser', () => {
         ]);
     });
 
-    it('parses a 100 KB Value correctly, warns that it is over the field limit, and keeps texts short', () => {
+    it('reads a 100 KB Value only up to the field limit: the line it cuts and the rest are ignored, with a warning', () => {
         const longName = 'x'.repeat(100 * 1024);
         const value = `IfProfileNameIncludes:Sales\nStatus:${longName}\nSessionEndTimer:12`;
         const parsed = parseSessionEndValue(value);
-        expect(parsed.settings.sessionEndStatus).toEqual({ kind: 'named', name: longName });
+        expect(parsed.settings.sessionEndStatus).toEqual(
+            defaultSessionEndSettings().sessionEndStatus
+        );
         expect(parsed.settings.profileNameIncludes).toEqual(['Sales']);
-        expect(parsed.settings.sessionEndTimerSeconds).toBe(12);
+        expect(parsed.settings.sessionEndTimerSeconds).toBe(5);
         expect(parsed.diagnostics).toEqual([
             expect.objectContaining({ line: 2, severity: 'warning', code: 'valueTooLong' })
         ]);
@@ -342,15 +345,26 @@ describe('c-feature-value-parser', () => {
         expect(parsed.diagnostics[0].message.length).toBeLessThan(400);
     });
 
-    it('parses a 100 KB line of near-misses without hanging and reports it briefly', () => {
-        const value = `${'Status'.repeat(17000)}:x\n${':;'.repeat(50000)}`;
+    it('parses a 30 KB line of near-misses without hanging and reports it briefly', () => {
+        const value = `${'Status'.repeat(4000)}:x\n${':;'.repeat(4000)}`;
         const parsed = parseSessionEndValue(value);
         expect(parsed.settings).toEqual(defaultSessionEndSettings());
         expect(parsed.diagnostics.map((diagnostic) => diagnostic.code)).toEqual([
-            'valueTooLong',
             'unknownKey',
-            ...Array<DiagnosticCode>(50000).fill('malformedLine')
+            ...Array<DiagnosticCode>(4000).fill('malformedLine')
         ]);
-        expect(parsed.diagnostics[1].text.length).toBeLessThanOrEqual(80);
+        expect(parsed.diagnostics[0].text.length).toBeLessThanOrEqual(80);
+    });
+
+    it('stops at the limit when the limit falls on a line end, reading every line before it', () => {
+        const first = `Status:Lunch\n`;
+        const filler = `${'x'.repeat(VALUE_MAX_LENGTH - first.length)}`;
+        const parsed = parseSessionEndValue(`${first}${filler}\nSessionEndTimer:9`);
+        expect(parsed.settings.sessionEndStatus).toEqual({ kind: 'named', name: 'Lunch' });
+        expect(parsed.settings.sessionEndTimerSeconds).toBe(5);
+        expect(parsed.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.code])).toEqual([
+            [2, 'valueTooLong'],
+            [2, 'malformedLine']
+        ]);
     });
 });

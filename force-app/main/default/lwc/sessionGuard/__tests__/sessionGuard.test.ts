@@ -290,6 +290,35 @@ describe('c-session-guard', () => {
             expect(control.currentState().name).toBe('Available');
         });
 
+        // Found by the model-based test: the guard waited STAY_DETECTION_MS before it counted the
+        // page as stayed, so closing it within that time (after picking Available) sent nothing.
+        it('regression: closing again within 5 s of staying sets the status picked since to Offline', async () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            leaveButStay();
+            await jest.advanceTimersByTimeAsync(100); // Connect answers; Streams shows Offline
+            control.setCurrentState('Available');
+            await jest.advanceTimersByTimeAsync(100);
+            closePage();
+            expect(control.currentState().name).toBe('Offline');
+            jest.advanceTimersByTime(STAY_DETECTION_MS * 2);
+            expect(control.currentState().name).toBe('Offline');
+        });
+
+        // Found while splitting the guard: a page that stayed after a session end that changed
+        // nothing was never armed again, so its next close left the agent as they were.
+        it('regression: a stay after a session end that changed nothing arms the guard again', () => {
+            jest.useFakeTimers();
+            const { control } = start('IfCurrentAgentState:Available', {
+                initialStateName: 'Lunch'
+            });
+            leaveButStay();
+            jest.advanceTimersByTime(STAY_DETECTION_MS);
+            control.setCurrentState('Available');
+            closePage();
+            expect(control.currentState().name).toBe('Offline');
+        });
+
         it('a session ended from pagehide alone starts no restore', () => {
             jest.useFakeTimers();
             const { control } = start('');
@@ -731,6 +760,35 @@ describe('c-session-guard', () => {
                 expect(control.currentState().name).toBe('Offline');
                 window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
                 expect(stateNames(control)).toEqual(['Offline', 'Lunch']);
+            });
+
+            // Found by the model-based test: nothing was recorded when the agent was already
+            // Offline, so the reloaded page took them for a new login and set them Available.
+            it('regression: an agent who chose Offline and reloads stays Offline', () => {
+                const { control, storage } = startWithTabs('', {
+                    connectOptions: { initialStateName: 'Offline' }
+                });
+                closePage();
+                expect(stateNames(control)).toEqual([]);
+                harness!.guard.stop();
+                const reloaded = startTabCoordinator({ storage, channel: null });
+                others.push(reloaded);
+                const guard = startSessionGuard({
+                    settings: parseSessionEndValue('').settings,
+                    streams: streamsClient,
+                    target: window,
+                    ccpUrl: CCP_URL,
+                    onOutcome: jest.fn(),
+                    onWarning: jest.fn(),
+                    tabs: reloaded
+                });
+                harness!.guard = guard;
+                expect(guard.applyInitialState()).toMatchObject({
+                    phase: 'initial',
+                    action: 'skipped',
+                    skippedBecause: 'alreadyInStatus'
+                });
+                expect(control.currentState().name).toBe('Offline');
             });
         });
     });

@@ -43,7 +43,7 @@ describe('c/valueDiagnostics', () => {
         const value = `Status:Offline\n${'IfProfileNameIncludes:' + 'x'.repeat(40000)}`;
 
         expect(sentencesFor(value)).toEqual([
-            'Line 2: the Value is longer than the field allows, and Salesforce may cut it off here. Shorten it.'
+            'Line 2: the Value is longer than the field allows (32,768 characters). The softphone reads it only up to this line; this line and the rest are ignored. Shorten it.'
         ]);
     });
 

@@ -1,0 +1,830 @@
+/**
+ * The session guard's decisions, as one pure function: (state, event, input) → (next state,
+ * commands). `input` is what the agent looks like now (Streams' snapshot), the settings, and what
+ * this browser's tabs know; commands are what `c/guardRunner` then does (set or queue a status,
+ * sign out, tell the other tabs, timers, the session check, outcomes). Nothing here touches
+ * Streams, storage, timers or the window, so every order of events can be tried in a test.
+ * docs/architecture.md has the state diagram and the transition table this file implements.
+ */
+import type { SessionEndSettings } from 'c/featureValueParser';
+import type { AgentStateOption, AgentView } from 'c/streamsClient';
+import type { OutgoingTabMessage, SessionEndRecord, TabMessage } from 'c/tabCoordinator';
+import {
+    OFFLINE,
+    currentStateMatches,
+    profileMatches,
+    resolveStatus,
+    sameName,
+    statusName
+} from 'c/agentStatus';
+import {
+    previousStatusOf,
+    reloadDecision,
+    restoreAfterOtherTab,
+    restoreAfterStay
+} from 'c/tabRestore';
+import type { LeavingMessage } from 'c/tabRestore';
+
+export type SessionEndReason = 'pagehide' | 'beforeunload' | 'signOut';
+
+export type SkipReason =
+    | 'featureOff'
+    | 'profileNotMatched'
+    | 'stateNotMatched'
+    | 'alreadyInStatus'
+    | 'notOffline'
+    | 'liveContact'
+    | 'noAgent'
+    | 'alreadyEnded'
+    | 'unknownStatus'; // InitialAgentState names no Connect status: warned, nothing changed
+
+export interface GuardOutcome {
+    at: number; // Date.now()
+    phase: 'initial' | 'sessionEnd' | 'restore'; // restore: a session end turned out not to be one
+    reason?: SessionEndReason;
+    action: 'setState' | 'enqueueNextState' | 'logout' | 'skipped';
+    statusName?: string; // the status that was sent
+    skippedBecause?: SkipReason;
+    confirmed?: boolean; // Connect's answer, when the page lived to hear it
+}
+
+export interface GuardWarning {
+    code: 'unknownStatus';
+    statusName: string;
+    fallbackName?: string;
+}
+
+/** How long a sign-out waits for Connect to confirm Offline before it signs out anyway. */
+export const SIGN_OUT_WAIT_MS = 2000;
+
+/**
+ * A page still alive this long after the `beforeunload` that ended its session was not left:
+ * another handler's "Leave site?" prompt kept it, or the navigation became a download. Timers do
+ * not run while the prompt shows, so this fires right after "Stay" once the time has passed. Long
+ * enough that a slow navigation (the page lives until the next one answers) is not taken for a stay:
+ * the guard would restore the status, and the later `pagehide` could not change it again.
+ */
+export const STAY_DETECTION_MS = 5000;
+
+/**
+ * How long a tab waits after another tab's `leaving` before restoring the status: long enough that
+ * the other tabs of a window closing together have run their own `beforeunload` (then they never
+ * restore), short enough that the agent is unroutable for well under 2 s.
+ */
+export const LEAVING_GRACE_MS = 400;
+
+/** A session check not answered by then counts as a session gone: the agent stays as set. */
+export const SESSION_CHECK_TIMEOUT_MS = 3000;
+
+export type TimerName = 'stay' | 'grace' | 'sessionCheck' | 'signOutWait';
+
+/**
+ * The last change this guard sent, until Streams' snapshot shows it (one update later): a decision
+ * made before then (a session end right after load, a page back from the back/forward cache) must
+ * see the agent as Connect will, not as the snapshot still says.
+ */
+export interface OwnChange {
+    fromStateName: string;
+    sent: AgentStateOption;
+    changeId: string; // Connect's answer to it means later snapshots show it
+}
+
+/** A Status:Logout sign-out that waits for the page to go: after `beforeunload` it may stay. */
+export interface DeferredSignOut {
+    signOutId: string;
+    confirm?: GuardOutcome; // reported again with `confirmed` once signed out
+}
+
+/** What the guard is doing. Each situation lists the events that matter in it (the table). */
+export type Situation =
+    | { kind: 'live' } // the session is on; nothing pending
+    | { kind: 'otherTabLeaving'; leaving: LeavingMessage } // waiting LEAVING_GRACE_MS
+    | { kind: 'checkingSession'; leaving: LeavingMessage; checkId: string } // leader: is Salesforce still on?
+    | { kind: 'loggingOut' } // this page navigates to Salesforce's logout: no restores
+    | { kind: 'sessionOverElsewhere' } // another tab logged out or signed out: no restores
+    | {
+          kind: 'mayStay'; // ended from beforeunload; STAY_DETECTION_MS tells whether the page stayed
+          undo: { before: AgentView; sent: AgentStateOption } | null;
+          signOut: DeferredSignOut | null;
+          afterStay: 'live' | 'sessionOverElsewhere';
+      }
+    | { kind: 'signingOut'; changeId: string; signOutId: string } // Sign Out: Offline first, then out
+    | { kind: 'ended' } // this page's session is over; later session ends are `alreadyEnded`
+    | { kind: 'stopped' }; // listeners removed: nothing matters any more
+
+export interface GuardState {
+    situation: Situation;
+    ownChange: OwnChange | null;
+}
+
+export type GuardEvent =
+    | { type: 'agentReady' } // the first agent data: the initial status
+    | { type: 'agentChanged' } // any later agent refresh
+    | { type: 'sessionEnd'; reason: SessionEndReason } // beforeunload, pagehide, the softphone's Sign Out
+    | { type: 'pageRestored' } // pageshow from the back/forward cache
+    | { type: 'navigatingToLogout' } // Navigation API: destination /secur/logout.jsp
+    | { type: 'tabMessage'; message: TabMessage }
+    | { type: 'timerFired'; timer: TimerName }
+    | { type: 'sessionChecked'; checkId: string; active: boolean }
+    | { type: 'changeAnswered'; changeId: string; ok: boolean } // Connect's answer to setStatus
+    | { type: 'stop' };
+
+export type GuardCommand =
+    | {
+          type: 'setStatus'; // set, or queue behind a contact; reports `outcome`
+          state: AgentStateOption;
+          enqueueNextState: boolean;
+          outcome: GuardOutcome;
+          changeId: string;
+          // Reported again with `confirmed`: Connect's answer, or that and the sign-out
+          confirm: 'answer' | { signOutId: string };
+      }
+    | { type: 'signOut'; signOutId: string; confirm?: GuardOutcome } // once per id
+    | { type: 'report'; outcome: GuardOutcome }
+    | { type: 'warn'; warning: GuardWarning }
+    | { type: 'announce'; message: OutgoingTabMessage }
+    | { type: 'writeSessionEnd'; record: Omit<SessionEndRecord, 'byTabId'> }
+    | { type: 'clearSessionEnd'; sessionEndId?: string }
+    | { type: 'leaveTabs' }
+    | { type: 'rejoinTabs' }
+    | { type: 'startTimer'; timer: TimerName; ms: number } // restarts a running one
+    | { type: 'cancelTimer'; timer: TimerName }
+    | { type: 'checkSession'; checkId: string } // answers with sessionChecked
+    | { type: 'signedOutElsewhere' }
+    | { type: 'release' }; // remove listeners, cancel timers
+
+/** What this browser's tabs know, read just before the event is decided. */
+export interface TabsView {
+    otherLiveTabs: number;
+    isLeader: boolean;
+    sessionEnd: SessionEndRecord | null;
+}
+
+export interface GuardInput {
+    now: number;
+    view: AgentView | null; // Streams' snapshot; null before the agent data
+    settings: SessionEndSettings;
+    tabs: TabsView | null; // null: this tab acts alone
+    freshId: string; // unique per event: names the changes, checks and records it starts
+}
+
+export interface Step {
+    state: GuardState;
+    commands: GuardCommand[];
+}
+
+export function initialGuardState(): GuardState {
+    return { situation: { kind: 'live' }, ownChange: null };
+}
+
+const LIVE_KINDS = [
+    'live',
+    'otherTabLeaving',
+    'checkingSession',
+    'loggingOut',
+    'sessionOverElsewhere'
+] as const;
+type LiveSituation = Extract<Situation, { kind: (typeof LIVE_KINDS)[number] }>;
+
+function isLive(situation: Situation): situation is LiveSituation {
+    return (LIVE_KINDS as readonly string[]).includes(situation.kind);
+}
+
+export function transition(state: GuardState, event: GuardEvent, input: GuardInput): Step {
+    if (state.situation.kind === 'stopped') {
+        return whenStopped(state, event, input);
+    }
+    switch (event.type) {
+        case 'agentReady':
+            return applyInitialState(state, input);
+        case 'agentChanged':
+            return {
+                state: { ...state, ownChange: seenChange(state.ownChange, input.view) },
+                commands: []
+            };
+        case 'sessionEnd':
+            return isLive(state.situation)
+                ? endSession(state, state.situation, event.reason, input)
+                : endAgain(state, event.reason, input);
+        case 'pageRestored':
+            return pageRestored(state, input);
+        case 'navigatingToLogout':
+            return navigatingToLogout(state);
+        case 'tabMessage':
+            return tabMessage(state, event.message);
+        case 'timerFired':
+            return timerFired(state, event.timer, input);
+        case 'sessionChecked':
+            return sessionChecked(state, event, input);
+        case 'changeAnswered':
+            return changeAnswered(state, event);
+        case 'stop':
+            return {
+                state: { ...state, situation: { kind: 'stopped' } },
+                commands: [...runDeferredSignOut(state.situation), { type: 'release' }]
+            };
+        default:
+            return unknownEvent(event, state);
+    }
+}
+
+/** Every event type is handled above; a new one fails to typecheck here. */
+function unknownEvent(_event: never, state: GuardState): Step {
+    return { state, commands: [] };
+}
+
+function whenStopped(state: GuardState, event: GuardEvent, input: GuardInput): Step {
+    if (event.type === 'agentReady') {
+        return { state, commands: [skip(input, 'initial', 'noAgent')] };
+    }
+    if (event.type === 'sessionEnd') {
+        return { state, commands: [skip(input, 'sessionEnd', 'alreadyEnded', event.reason)] };
+    }
+    return { state, commands: [] };
+}
+
+/** Streams' snapshot shows the change (or the agent moved on): nothing to see past any more. */
+function seenChange(ownChange: OwnChange | null, view: AgentView | null): OwnChange | null {
+    return ownChange && view && !sameName(view.stateName, ownChange.fromStateName)
+        ? null
+        : ownChange;
+}
+
+/** The agent as Connect will have them once Streams shows this guard's own change. */
+function asConnectWill(view: AgentView, ownChange: OwnChange | null): AgentView {
+    return ownChange && !view.hasLiveContact && sameName(view.stateName, ownChange.fromStateName)
+        ? { ...view, stateName: ownChange.sent.name, stateType: ownChange.sent.type }
+        : view;
+}
+
+function skip(
+    input: GuardInput,
+    phase: GuardOutcome['phase'],
+    skippedBecause: SkipReason,
+    reason?: SessionEndReason
+): GuardCommand {
+    return {
+        type: 'report',
+        outcome: {
+            at: input.now,
+            phase,
+            action: 'skipped',
+            skippedBecause,
+            ...(reason ? { reason } : {})
+        }
+    };
+}
+
+function setStatus(
+    input: GuardInput,
+    outcome: Omit<GuardOutcome, 'at'>,
+    state: AgentStateOption,
+    confirm: 'answer' | { signOutId: string } = 'answer'
+): Extract<GuardCommand, { type: 'setStatus' }> {
+    return {
+        type: 'setStatus',
+        state,
+        enqueueNextState: outcome.action === 'enqueueNextState',
+        outcome: { at: input.now, ...outcome },
+        changeId: `${input.freshId}:change`,
+        confirm
+    };
+}
+
+/**
+ * Only an agent who comes back Offline is moved (a status chosen since, such as Lunch, is kept),
+ * unless the page is back within SessionEndTimer of this browser's last session end: then the
+ * agent gets back what they had.
+ */
+function applyInitialState(state: GuardState, input: GuardInput): Step {
+    const { view, settings } = input;
+    const done = (...commands: GuardCommand[]): Step => ({
+        state: { ...state, ownChange: null },
+        commands
+    });
+    if (!view) {
+        return { state, commands: [skip(input, 'initial', 'noAgent')] };
+    }
+    if (!profileMatches(view, settings.profileNameIncludes)) {
+        return { state, commands: [skip(input, 'initial', 'profileNotMatched')] };
+    }
+    if (view.hasLiveContact) {
+        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+    }
+    const current = asConnectWill(view, state.ownChange);
+    const record = input.tabs?.sessionEnd ?? null;
+    const reload = reloadDecision(
+        record,
+        view,
+        current.stateName,
+        input.now,
+        settings.sessionEndTimerSeconds
+    );
+    const clearRecord: GuardCommand[] = record
+        ? [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }]
+        : [];
+    const sendInitial = (target: AgentStateOption): Step => {
+        const send = setStatus(
+            input,
+            { phase: 'initial', action: 'setState', statusName: target.name },
+            target
+        );
+        const ownChange = { fromStateName: view.stateName, sent: target, changeId: send.changeId };
+        return { state: { ...state, ownChange }, commands: [...clearRecord, send] };
+    };
+    if (reload.kind === 'alreadyInStatus') {
+        return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
+    }
+    if (reload.kind === 'restore') {
+        return sendInitial(reload.state);
+    }
+    if (current.stateType !== 'offline') {
+        return done(...clearRecord, skip(input, 'initial', 'notOffline'));
+    }
+    const target = resolveStatus(settings.initialAgentState, view.states);
+    if (!target) {
+        const warning: GuardWarning = {
+            code: 'unknownStatus',
+            statusName: statusName(settings.initialAgentState)
+        };
+        return done(
+            ...clearRecord,
+            { type: 'warn', warning },
+            skip(input, 'initial', 'unknownStatus')
+        );
+    }
+    if (sameName(target.name, current.stateName)) {
+        return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
+    }
+    return sendInitial(target);
+}
+
+/** What a session end does to the agent, before the tabs and the stay watch are added. */
+type SessionEndPlan =
+    // `kept`: the agent, without a contact, stays in a status of their own (a reload keeps it too)
+    | { kind: 'skip'; because: SkipReason; warnings: GuardCommand[]; kept?: AgentView }
+    | {
+          kind: 'change';
+          view: AgentView;
+          target: AgentStateOption;
+          action: 'setState' | 'enqueueNextState' | 'logout';
+          warnings: GuardCommand[];
+      };
+
+function planSessionEnd(
+    ownChange: OwnChange | null,
+    reason: SessionEndReason,
+    input: GuardInput
+): SessionEndPlan {
+    const { settings } = input;
+    if (!input.view) {
+        return { kind: 'skip', because: 'noAgent', warnings: [] };
+    }
+    const view = asConnectWill(input.view, ownChange);
+    if (!profileMatches(view, settings.profileNameIncludes)) {
+        return { kind: 'skip', because: 'profileNotMatched', warnings: [] };
+    }
+    const kept = view.hasLiveContact ? undefined : view;
+    if (!currentStateMatches(view, settings.currentAgentStates)) {
+        return { kind: 'skip', because: 'stateNotMatched', warnings: [], kept };
+    }
+    // Status:Logout signs out of the CCP, which every tab shares: while other tabs of this browser
+    // live, the session goes on there, so this tab only sets Offline like any other session end
+    // (and the survivors put the status back).
+    const logoutWanted = settings.sessionEndStatus.kind === 'logout';
+    const othersRemain = reason !== 'signOut' && (input.tabs?.otherLiveTabs ?? 0) > 0;
+    const warnings: GuardCommand[] = [];
+    let target = resolveStatus(logoutWanted ? OFFLINE : settings.sessionEndStatus, view.states);
+    if (!target) {
+        // Unknown names fall back to Offline: the agent is never left Available.
+        target = resolveStatus(OFFLINE, view.states);
+        const warning: GuardWarning = {
+            code: 'unknownStatus',
+            statusName: statusName(settings.sessionEndStatus),
+            ...(target ? { fallbackName: target.name } : {})
+        };
+        warnings.push({ type: 'warn', warning });
+    }
+    if (!target) {
+        return { kind: 'skip', because: 'noAgent', warnings }; // no offline-type state: no agent data yet
+    }
+    if (view.hasLiveContact) {
+        // Connect refuses a change during a contact; queue it so it applies when the contact ends.
+        // Logout is never done during a contact: Offline is queued instead.
+        return view.nextStateName !== null && sameName(view.nextStateName, target.name)
+            ? { kind: 'skip', because: 'alreadyInStatus', warnings }
+            : { kind: 'change', view, target, action: 'enqueueNextState', warnings };
+    }
+    if (logoutWanted && !othersRemain) {
+        return { kind: 'change', view, target, action: 'logout', warnings };
+    }
+    return sameName(view.stateName, target.name)
+        ? { kind: 'skip', because: 'alreadyInStatus', warnings, kept }
+        : { kind: 'change', view, target, action: 'setState', warnings };
+}
+
+/**
+ * The first of beforeunload, pagehide and Sign Out ends the session: one status change per session
+ * end. A closing page leaves the tab registry, tells the others what it changed and leaves the
+ * record a reload reads; after beforeunload it watches whether the page stays.
+ */
+function endSession(
+    state: GuardState,
+    situation: LiveSituation,
+    reason: SessionEndReason,
+    input: GuardInput
+): Step {
+    const loggingOut = situation.kind === 'loggingOut';
+    const afterStay = situation.kind === 'sessionOverElsewhere' ? 'sessionOverElsewhere' : 'live';
+    const commands: GuardCommand[] = [];
+    if (reason !== 'signOut') {
+        commands.push(
+            { type: 'cancelTimer', timer: 'grace' },
+            { type: 'cancelTimer', timer: 'sessionCheck' },
+            { type: 'leaveTabs' }
+        );
+        if (loggingOut) {
+            commands.push(
+                { type: 'announce', message: { type: 'logout' } },
+                { type: 'clearSessionEnd' }
+            );
+        }
+    }
+    const plan = planSessionEnd(state.ownChange, reason, input);
+    commands.push(...plan.warnings);
+    const watchStay: GuardCommand = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
+    if (plan.kind === 'skip') {
+        if (plan.kept && !loggingOut && reason !== 'signOut') {
+            // An agent who chose Offline (or a status the Value leaves alone) and reloads keeps it:
+            // a page back within SessionEndTimer reads this instead of applying InitialAgentState.
+            commands.push(sessionEndRecord(plan.kept, plan.kept.stateName, input));
+        }
+        commands.push(skip(input, 'sessionEnd', plan.because, reason));
+        if (reason !== 'beforeunload') {
+            return { state: { ...state, situation: { kind: 'ended' } }, commands };
+        }
+        const mayStay: Situation = { kind: 'mayStay', undo: null, signOut: null, afterStay };
+        return { state: { ...state, situation: mayStay }, commands: [...commands, watchStay] };
+    }
+    const { view, target, action } = plan;
+    const base = { phase: 'sessionEnd' as const, reason, statusName: target.name };
+    if (action === 'logout') {
+        const signedOut = logOut(
+            state,
+            reason,
+            view,
+            target,
+            { ...base, action },
+            input,
+            afterStay
+        );
+        return { state: signedOut.state, commands: [...commands, ...signedOut.commands] };
+    }
+    const send = setStatus(input, { ...base, action }, target);
+    commands.push(send);
+    if (!loggingOut && reason !== 'signOut') {
+        commands.push(...announceLeaving(view, target, reason, input));
+    }
+    const ownChange =
+        action === 'setState'
+            ? { fromStateName: view.stateName, sent: target, changeId: send.changeId }
+            : state.ownChange;
+    if (reason !== 'beforeunload') {
+        return { state: { ownChange, situation: { kind: 'ended' } }, commands };
+    }
+    const mayStay: Situation = {
+        kind: 'mayStay',
+        undo: { before: view, sent: target },
+        signOut: null,
+        afterStay
+    };
+    return { state: { ownChange, situation: mayStay }, commands: [...commands, watchStay] };
+}
+
+/** Tells the other tabs what this session end changed, and leaves the record a page coming back reads. */
+function announceLeaving(
+    view: AgentView,
+    sent: AgentStateOption,
+    reason: 'beforeunload' | 'pagehide',
+    input: GuardInput
+): GuardCommand[] {
+    const sessionEndId = input.freshId;
+    const previousStatus = previousStatusOf(view);
+    return [
+        sessionEndRecord(view, sent.name, input),
+        {
+            type: 'announce',
+            message: {
+                type: 'leaving',
+                sessionEndId,
+                previousStatus,
+                setStatusName: sent.name,
+                reason
+            }
+        }
+    ];
+}
+
+/** The record a page coming back within SessionEndTimer reads (reload, back/forward cache). */
+function sessionEndRecord(view: AgentView, setStatusName: string, input: GuardInput): GuardCommand {
+    const previousStatus = previousStatusOf(view);
+    return {
+        type: 'writeSessionEnd',
+        record: {
+            sessionEndId: input.freshId,
+            endedAt: input.now,
+            previousStatusName: previousStatus.name,
+            previousWasRoutable: previousStatus.wasRoutable,
+            setStatusName
+        }
+    };
+}
+
+/**
+ * Status:Logout: Offline first, because the CCP's /logout leaves the status as it was (#493); then
+ * Streams' logout. A page that is going signs out at once, or, after `beforeunload`, from the
+ * `pagehide` that follows (the page may still stay); Sign Out waits for Connect's answer (at most
+ * SIGN_OUT_WAIT_MS) so that the logout does not overtake the status change.
+ */
+function logOut(
+    state: GuardState,
+    reason: SessionEndReason,
+    view: AgentView,
+    offline: AgentStateOption,
+    outcome: Omit<GuardOutcome, 'at'>,
+    input: GuardInput,
+    afterStay: 'live' | 'sessionOverElsewhere'
+): Step {
+    const signOutId = `${input.freshId}:signOut`;
+    const ended = (commands: GuardCommand[]): Step => ({
+        state: { ...state, situation: { kind: 'ended' } },
+        commands
+    });
+    const mayStay = (
+        undo: { before: AgentView; sent: AgentStateOption } | null,
+        signOut: DeferredSignOut,
+        commands: GuardCommand[]
+    ): Step => ({
+        state: { ...state, situation: { kind: 'mayStay', undo, signOut, afterStay } },
+        commands: [...commands, { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS }]
+    });
+    if (sameName(view.stateName, offline.name)) {
+        const report: GuardCommand = { type: 'report', outcome: { at: input.now, ...outcome } };
+        const confirm = report.outcome;
+        return reason === 'beforeunload'
+            ? mayStay({ before: view, sent: offline }, { signOutId, confirm }, [report])
+            : ended([report, { type: 'signOut', signOutId, confirm }]);
+    }
+    if (reason === 'beforeunload') {
+        // The answer must not sign out: the page may still stay.
+        const send = setStatus(input, outcome, offline);
+        return mayStay({ before: view, sent: offline }, { signOutId }, [send]);
+    }
+    const send = setStatus(input, outcome, offline, { signOutId });
+    if (reason === 'pagehide') {
+        return ended([send, { type: 'signOut', signOutId }]);
+    }
+    return {
+        state: { ...state, situation: { kind: 'signingOut', changeId: send.changeId, signOutId } },
+        commands: [send, { type: 'startTimer', timer: 'signOutWait', ms: SIGN_OUT_WAIT_MS }]
+    };
+}
+
+function runDeferredSignOut(situation: Situation): GuardCommand[] {
+    if (situation.kind === 'mayStay' && situation.signOut) {
+        return [{ type: 'signOut', ...situation.signOut }];
+    }
+    if (situation.kind === 'signingOut') {
+        return [
+            { type: 'cancelTimer', timer: 'signOutWait' },
+            { type: 'signOut', signOutId: situation.signOutId }
+        ];
+    }
+    return [];
+}
+
+/**
+ * A session end after the first: nothing is sent again, but a waiting sign-out goes now. Only
+ * `pagehide` follows a session end that is really over: another `beforeunload` or a Sign Out
+ * click while the guard still waits to see whether the page stayed proves that it did (the agent
+ * may have picked a status since), so the page is armed again and this is a new session end.
+ */
+function endAgain(state: GuardState, reason: SessionEndReason, input: GuardInput): Step {
+    const { situation } = state;
+    if (situation.kind === 'mayStay' && reason !== 'pagehide') {
+        const live: LiveSituation = { kind: situation.afterStay };
+        const again = endSession({ ...state, situation: live }, live, reason, input);
+        return {
+            state: again.state,
+            commands: [
+                { type: 'cancelTimer', timer: 'stay' },
+                { type: 'rejoinTabs' },
+                ...again.commands
+            ]
+        };
+    }
+    const commands = [
+        ...runDeferredSignOut(situation),
+        skip(input, 'sessionEnd', 'alreadyEnded', reason)
+    ];
+    if (situation.kind === 'mayStay') {
+        commands.unshift({ type: 'cancelTimer', timer: 'stay' }); // the page is going after all
+    }
+    return { state: { ...state, situation: { kind: 'ended' } }, commands };
+}
+
+/** The page stayed after the beforeunload that ended its session: a tab again, armed again. */
+function stayed(state: GuardState, input: GuardInput): Step {
+    const { situation } = state;
+    if (situation.kind !== 'mayStay') {
+        return { state, commands: [] };
+    }
+    const commands: GuardCommand[] = [{ type: 'rejoinTabs' }];
+    const next: GuardState = {
+        situation: { kind: situation.afterStay },
+        ownChange: state.ownChange
+    };
+    if (!situation.undo) {
+        return { state: next, commands };
+    }
+    const restore = input.view
+        ? restoreAfterStay(situation.undo.before, situation.undo.sent, input.view)
+        : null;
+    if (restore) {
+        const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
+        commands.push(
+            setStatus(
+                input,
+                {
+                    phase: 'restore',
+                    reason: 'beforeunload',
+                    action,
+                    statusName: restore.state.name
+                },
+                restore.state
+            )
+        );
+    }
+    return { state: { ...next, ownChange: null }, commands };
+}
+
+/** A page back from the back/forward cache is a new session: re-armed, the initial status again. */
+function pageRestored(state: GuardState, input: GuardInput): Step {
+    const rearmed: GuardState = { ...state, situation: { kind: 'live' } };
+    const initial = applyInitialState(rearmed, input);
+    return {
+        state: initial.state,
+        commands: [
+            { type: 'cancelTimer', timer: 'stay' },
+            { type: 'cancelTimer', timer: 'signOutWait' },
+            { type: 'rejoinTabs' },
+            ...initial.commands
+        ]
+    };
+}
+
+/** Salesforce's Log Out: the other tabs are told not to restore, and no record is left. */
+function navigatingToLogout(state: GuardState): Step {
+    const commands: GuardCommand[] = [
+        { type: 'announce', message: { type: 'logout' } },
+        { type: 'clearSessionEnd' }
+    ];
+    if (!isLive(state.situation)) {
+        return { state, commands };
+    }
+    return {
+        state: { ...state, situation: { kind: 'loggingOut' } },
+        commands: [...commands, ...stopRestoring()]
+    };
+}
+
+function stopRestoring(): GuardCommand[] {
+    return [
+        { type: 'cancelTimer', timer: 'grace' },
+        { type: 'cancelTimer', timer: 'sessionCheck' }
+    ];
+}
+
+function tabMessage(state: GuardState, message: TabMessage): Step {
+    const { situation } = state;
+    if (message.type === 'logout' || message.type === 'signOut') {
+        const commands: GuardCommand[] =
+            message.type === 'signOut' ? [{ type: 'signedOutElsewhere' }] : [];
+        if (situation.kind === 'mayStay') {
+            return {
+                state: { ...state, situation: { ...situation, afterStay: 'sessionOverElsewhere' } },
+                commands
+            };
+        }
+        if (isLive(situation) && situation.kind !== 'loggingOut') {
+            return {
+                state: { ...state, situation: { kind: 'sessionOverElsewhere' } },
+                commands: [...stopRestoring(), ...commands]
+            };
+        }
+        return { state, commands };
+    }
+    // Tabs of one window leave together: the first message holds the status the agent had (the
+    // later ones may have seen the first change already); each one restarts the wait.
+    const grace: GuardCommand = { type: 'startTimer', timer: 'grace', ms: LEAVING_GRACE_MS };
+    if (situation.kind === 'live') {
+        return {
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: message } },
+            commands: [grace]
+        };
+    }
+    if (situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession') {
+        return {
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: situation.leaving } },
+            commands: [{ type: 'cancelTimer', timer: 'sessionCheck' }, grace]
+        };
+    }
+    return { state, commands: [] };
+}
+
+function timerFired(state: GuardState, timer: TimerName, input: GuardInput): Step {
+    const { situation } = state;
+    if (timer === 'stay' && situation.kind === 'mayStay') {
+        return stayed(state, input);
+    }
+    if (timer === 'grace' && situation.kind === 'otherTabLeaving') {
+        // The leader (oldest live tab) decides for all, once Salesforce says the session is on.
+        if (!input.tabs?.isLeader) {
+            return { state: { ...state, situation: { kind: 'live' } }, commands: [] };
+        }
+        const checkId = `${input.freshId}:check`;
+        return {
+            state: {
+                ...state,
+                situation: { kind: 'checkingSession', leaving: situation.leaving, checkId }
+            },
+            commands: [
+                { type: 'checkSession', checkId },
+                { type: 'startTimer', timer: 'sessionCheck', ms: SESSION_CHECK_TIMEOUT_MS }
+            ]
+        };
+    }
+    if (timer === 'sessionCheck' && situation.kind === 'checkingSession') {
+        return { state: { ...state, situation: { kind: 'live' } }, commands: [] }; // no answer: gone
+    }
+    if (timer === 'signOutWait' && situation.kind === 'signingOut') {
+        return {
+            state: { ...state, situation: { kind: 'ended' } },
+            commands: [{ type: 'signOut', signOutId: situation.signOutId }]
+        };
+    }
+    return { state, commands: [] };
+}
+
+/** The session is on: the leader puts back what the agent had before the other tab closed. */
+function sessionChecked(
+    state: GuardState,
+    event: Extract<GuardEvent, { type: 'sessionChecked' }>,
+    input: GuardInput
+): Step {
+    const { situation } = state;
+    if (situation.kind !== 'checkingSession' || situation.checkId !== event.checkId) {
+        return { state, commands: [] };
+    }
+    const live: GuardState = { ...state, situation: { kind: 'live' } };
+    const commands: GuardCommand[] = [{ type: 'cancelTimer', timer: 'sessionCheck' }];
+    const restore =
+        event.active && input.view ? restoreAfterOtherTab(input.view, situation.leaving) : null;
+    if (restore) {
+        const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
+        commands.push(
+            { type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId },
+            setStatus(
+                input,
+                { phase: 'restore', action, statusName: restore.state.name },
+                restore.state
+            )
+        );
+    }
+    return { state: live, commands };
+}
+
+/**
+ * Connect answered a change: the snapshots that follow show it, so the guard stops seeing past
+ * them (the agent may have picked the old status again since). Sign Out with Status:Logout: Connect
+ * has Offline, the sign-out may go.
+ */
+function changeAnswered(
+    state: GuardState,
+    event: Extract<GuardEvent, { type: 'changeAnswered' }>
+): Step {
+    if (state.ownChange?.changeId === event.changeId) {
+        state = { ...state, ownChange: null };
+    }
+    const { situation } = state;
+    if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
+        return { state, commands: [] };
+    }
+    return {
+        state: { ...state, situation: { kind: 'ended' } },
+        commands: [
+            { type: 'cancelTimer', timer: 'signOutWait' },
+            { type: 'signOut', signOutId: situation.signOutId }
+        ]
+    };
+}

@@ -1,0 +1,103 @@
+/**
+ * When a session end of this browser turned out not to end the agent's session, which status to
+ * put back: after another tab closed (this tab stays), after a reload (the record a page reads on
+ * load), and after a `beforeunload` the page survived (a "Stay" prompt). Pure decisions on plain
+ * data; `c/guardMachine` turns them into commands.
+ */
+import type { AgentStateOption, AgentView } from 'c/streamsClient';
+import type { PreviousStatus, SessionEndRecord, TabMessage } from 'c/tabCoordinator';
+import { findState, sameName, sameNullable } from 'c/agentStatus';
+
+export type LeavingMessage = Extract<TabMessage, { type: 'leaving' }>;
+
+/** A status to put back: behind a live contact it is queued (`enqueueNextState`). */
+export interface Restore {
+    state: AgentStateOption;
+    enqueueNextState: boolean;
+}
+
+/**
+ * What the agent had before this session end changed it: behind a contact the status that counts
+ * is the queued one, else the one they chose; without a contact, their status.
+ */
+export function previousStatusOf(view: AgentView): PreviousStatus {
+    const name = view.hasLiveContact
+        ? (view.nextStateName ?? view.availabilityStateName ?? view.stateName)
+        : view.stateName;
+    const type = view.hasLiveContact ? findState(view, name)?.type : view.stateType;
+    return { name, wasRoutable: type === 'routable', hadLiveContact: view.hasLiveContact };
+}
+
+/**
+ * Another tab's session end set the status although this tab stays: put back what the agent had,
+ * if the agent is still in the status that tab set (or Streams still shows the previous one).
+ * Behind a contact the queued status counts; none queued counts as unchanged.
+ */
+export function restoreAfterOtherTab(view: AgentView, message: LeavingMessage): Restore | null {
+    const { previousStatus, setStatusName } = message;
+    const mark = view.hasLiveContact ? view.nextStateName : view.stateName;
+    const unchanged =
+        [setStatusName, previousStatus.name].some((name) => sameNullable(name, mark)) ||
+        (view.hasLiveContact && mark === null);
+    const state = findState(view, previousStatus.name);
+    if (!unchanged || !state || sameName(state.name, setStatusName)) {
+        return null;
+    }
+    return { state, enqueueNextState: view.hasLiveContact };
+}
+
+export type ReloadDecision =
+    | { kind: 'newLogin' } // no record, too old, or the agent moved on: the initial status applies
+    | { kind: 'alreadyInStatus' }
+    | { kind: 'restore'; state: AgentStateOption };
+
+/**
+ * Back within SessionEndTimer seconds of this browser's last session end, in the status it set:
+ * a reload, not a new login. The agent gets back what they had (Lunch stays Lunch).
+ * `currentName`: the agent's status as Connect will hold it (Streams' snapshot may lag).
+ */
+export function reloadDecision(
+    record: SessionEndRecord | null,
+    view: AgentView,
+    currentName: string,
+    now: number,
+    sessionEndTimerSeconds: number
+): ReloadDecision {
+    if (!record) {
+        return { kind: 'newLogin' };
+    }
+    const previous = findState(view, record.previousStatusName);
+    const recent = now - record.endedAt <= sessionEndTimerSeconds * 1000;
+    if (!recent || !previous || !sameName(currentName, record.setStatusName)) {
+        return { kind: 'newLogin' };
+    }
+    return sameName(previous.name, currentName)
+        ? { kind: 'alreadyInStatus' }
+        : { kind: 'restore', state: previous };
+}
+
+/**
+ * The page stayed after the `beforeunload` that ended its session: undo the change, unless the
+ * agent moved on since (another status, or the contact's queued status changed). Streams'
+ * snapshot may not show the change yet: unchanged counts as not moved on (sending again is
+ * harmless).
+ */
+export function restoreAfterStay(
+    before: AgentView,
+    sent: AgentStateOption,
+    now: AgentView
+): Restore | null {
+    const mark = (view: AgentView): string | null =>
+        before.hasLiveContact ? view.nextStateName : view.stateName;
+    const movedOn = ![sent.name, mark(before)].some((name) => sameNullable(name, mark(now)));
+    // What the agent had: their status, or behind a contact the queued status, else the one they
+    // chose (queuing the current status again clears the queued one).
+    const wanted = before.hasLiveContact
+        ? (before.nextStateName ?? before.availabilityStateName)
+        : before.stateName;
+    const state = findState(before, wanted);
+    if (movedOn || !state || sameName(state.name, sent.name)) {
+        return null;
+    }
+    return { state, enqueueNextState: now.hasLiveContact };
+}
