@@ -1,6 +1,13 @@
 // In-memory stand-in for the org's AC CTI Adapter and AC Feature records, with the field rules of
-// their metadata (required CCP URL, URL fields, 3-digit timeout, 32,768-character Value).
+// their metadata (required CCP URL, 3-digit timeout, 32,768-character Value) and the adapter's
+// validation rules: the URL policy of c/ccpUrlPolicy, the same module the softphone runs.
+import { importForceAppModule } from '../../scripts/lib/forceAppModule.mjs';
+
+const { checkCcpUrl, checkSamlLoginUrl, describeRefusal, parseCustomDomains } =
+    await importForceAppModule('ccpUrlPolicy');
+
 export const VALUE_MAX_LENGTH = 32768;
+export const CUSTOM_DOMAINS_MAX_LENGTH = 255;
 export const NAME_MAX_LENGTH = 80;
 
 let idCounter = 0;
@@ -10,14 +17,6 @@ let modificationCounter = 0;
 function newId(prefix) {
     idCounter += 1;
     return `${prefix}${String(idCounter).padStart(12, '0')}AAA`;
-}
-
-function isHttpUrl(text) {
-    try {
-        return ['http:', 'https:'].includes(new URL(text).protocol);
-    } catch {
-        return false;
-    }
 }
 
 function optionalText(value) {
@@ -71,14 +70,24 @@ function normalizeAdapter(input, where, errors, previousById) {
         errors.push(`${where}: AC CTI Adapter Name is longer than ${NAME_MAX_LENGTH} characters`);
     }
     const ccpUrl = optionalText(input?.ccpUrl);
+    const customCcpDomains = optionalText(input?.customCcpDomains);
+    if (customCcpDomains && customCcpDomains.length > CUSTOM_DOMAINS_MAX_LENGTH) {
+        errors.push(
+            `${where}: Custom CCP Domains is longer than ${CUSTOM_DOMAINS_MAX_LENGTH} characters`
+        );
+    }
     if (!ccpUrl) {
         errors.push(`${where}: CCP URL is required`);
-    } else if (!isHttpUrl(ccpUrl)) {
-        errors.push(`${where}: CCP URL is not a valid URL`);
+    } else {
+        const check = checkCcpUrl(ccpUrl, parseCustomDomains(customCcpDomains));
+        if (check.verdict === 'refused') {
+            errors.push(`${where}: ${describeRefusal(check)}`);
+        }
     }
     const samlLoginUrl = optionalText(input?.samlLoginUrl);
-    if (samlLoginUrl && !isHttpUrl(samlLoginUrl)) {
-        errors.push(`${where}: SAML Login URL is not a valid URL`);
+    const samlCheck = checkSamlLoginUrl(samlLoginUrl);
+    if (samlCheck.verdict === 'refused') {
+        errors.push(`${where}: ${describeRefusal(samlCheck)}`);
     }
     const timeoutText = optionalText(input?.ccpLoadTimeoutSeconds);
     const ccpLoadTimeoutSeconds = timeoutText === null ? null : Number(timeoutText);
@@ -106,6 +115,7 @@ function normalizeAdapter(input, where, errors, previousById) {
         id,
         name,
         ccpUrl,
+        customCcpDomains,
         samlLoginUrl,
         region: optionalText(input?.region),
         allowFramedSoftphone: toBoolean(input?.allowFramedSoftphone, true),
