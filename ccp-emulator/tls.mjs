@@ -15,5 +15,7 @@ export const STAND_IN_TLS = Object.freeze({
 
 /** Base64 SHA-256 of the certificate's SubjectPublicKeyInfo: Chromium's --ignore-certificate-errors-spki-list. */
 export const STAND_IN_SPKI_SHA256 = createHash('sha256')
-    .update(new X509Certificate(STAND_IN_TLS.cert).publicKey.export({ type: 'spki', format: 'der' }))
+    .update(
+        new X509Certificate(STAND_IN_TLS.cert).publicKey.export({ type: 'spki', format: 'der' })
+    )
     .digest('base64');
