@@ -62,7 +62,7 @@ function normalizeFeature(input, where, errors, previous) {
     return feature;
 }
 
-function normalizeAdapter(input, where, errors, previousById) {
+function normalizeAdapter(input, where, errors, previousById, { validationRules }) {
     const name = optionalText(input?.name);
     if (!name) {
         errors.push(`${where}: AC CTI Adapter Name is required`);
@@ -78,16 +78,19 @@ function normalizeAdapter(input, where, errors, previousById) {
     }
     if (!ccpUrl) {
         errors.push(`${where}: CCP URL is required`);
-    } else {
-        const check = checkCcpUrl(ccpUrl, parseCustomDomains(customCcpDomains));
-        if (check.verdict === 'refused') {
-            errors.push(`${where}: ${describeRefusal(check)}`);
-        }
     }
     const samlLoginUrl = optionalText(input?.samlLoginUrl);
-    const samlCheck = checkSamlLoginUrl(samlLoginUrl);
-    if (samlCheck.verdict === 'refused') {
-        errors.push(`${where}: ${describeRefusal(samlCheck)}`);
+    // The adapter's validation rules (CCP_URL_Policy, SAML_Login_URL_Policy): the URL policy.
+    const urlChecks = validationRules
+        ? [
+              checkCcpUrl(ccpUrl, parseCustomDomains(customCcpDomains)),
+              checkSamlLoginUrl(samlLoginUrl)
+          ]
+        : [];
+    for (const check of urlChecks) {
+        if (check.verdict === 'refused' && check.rule !== 'blank') {
+            errors.push(`${where}: ${describeRefusal(check)}`);
+        }
     }
     const timeoutText = optionalText(input?.ccpLoadTimeoutSeconds);
     const ccpLoadTimeoutSeconds = timeoutText === null ? null : Number(timeoutText);
@@ -138,16 +141,22 @@ export function createConfigStore(seed) {
 
         /**
          * Replaces every record; the whole change is rejected if one record is invalid.
+         * `validationRules: false` stands for records saved before the adapter's validation rules
+         * were deployed (a rule runs only when a record is saved): the field rules still apply.
+         * @param {{ adapters: object[] }} input
+         * @param {{ validationRules?: boolean }} [options]
          * @returns {{ ok: true, config: object } | { ok: false, errors: string[] }}
          */
-        replace(input) {
+        replace(input, { validationRules = true } = {}) {
             const errors = [];
             if (!input || !Array.isArray(input.adapters)) {
                 return { ok: false, errors: ['Expected { "adapters": [...] }'] };
             }
             const previousById = new Map(adapters.map((adapter) => [adapter.id, adapter]));
             const next = input.adapters.map((adapter, index) =>
-                normalizeAdapter(adapter, `adapter ${index + 1}`, errors, previousById)
+                normalizeAdapter(adapter, `adapter ${index + 1}`, errors, previousById, {
+                    validationRules
+                })
             );
             if (errors.length) {
                 return { ok: false, errors };
