@@ -7,7 +7,7 @@
 // being visible. Writes bench/load-timeout.json and bench/load-timeout.md.
 //
 //   npm run bench:load-timeout [-- --trials 5] [--cap] [--out bench/load-timeout]
-/* global window, document, performance, MutationObserver -- used only inside page callbacks */
+/* global window, document, MutationObserver -- used only inside page callbacks */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
