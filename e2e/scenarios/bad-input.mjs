@@ -27,6 +27,7 @@ const API_FIELD_NAMES = { ccpUrl: 'CCP URL', samlLoginUrl: 'SAML Login URL' };
 const QUIET_MS = 1000;
 /** Mounting and compiling under LWS, Apex and Streams before initCCP starts its timer. */
 const START_SLACK_MS = 8000;
+/** The promise: never on "Loading…" longer than 60 s after the softphone started. */
 const LOAD_DEADLINE_MS = 60000;
 
 /** PUT /api/config with the seed adapter changed; `validationRules: false` = an older record. */
