@@ -76,8 +76,35 @@ describe('the adapter validation rules agree with the URL policy', () => {
         assert.equal(samlRule.active, true);
         assert.equal(samlRule.errorField, 'SAML_Login_URL__c');
         assert.equal(domainsRule.errorField, 'CCP_Custom_Domains__c');
-        assert.match(ccpRule.message, /https:\/\/mycompany\.my\.connect\.aws\/ccp-v2\//);
+        assert.match(ccpRule.message, /https:\/\/<instance>\.my\.connect\.aws\/ccp-v2\//);
         assert.match(ccpRule.message, /Custom CCP Domains/);
+    });
+
+    it('have messages within the 255 characters the platform allows, in English and Japanese', () => {
+        const translation = readFileSync(
+            path.join(
+                ROOT,
+                'force-app/main/default/objectTranslations/AC_CtiAdapter__c-ja/AC_CtiAdapter__c-ja.objectTranslation-meta.xml'
+            ),
+            'utf8'
+        );
+        const japanese = new Map(
+            [...translation.matchAll(/<validationRules>([\s\S]*?)<\/validationRules>/g)].map(
+                ([, block]) => [
+                    /<name>([^<]+)<\/name>/.exec(block)[1],
+                    decodeXml(/<errorMessage\s*>([\s\S]*?)<\/errorMessage>/.exec(block)[1])
+                ]
+            )
+        );
+        for (const [name, rule] of Object.entries({
+            CCP_URL_Policy: ccpRule,
+            SAML_Login_URL_Policy: samlRule,
+            CCP_Custom_Domains_Hosts: domainsRule
+        })) {
+            assert.ok(rule.message.length <= 255, `${name}: ${rule.message.length} characters`);
+            assert.ok(japanese.has(name), `${name} has no Japanese message`);
+            assert.ok(japanese.get(name).length <= 255, `${name} (ja) is too long`);
+        }
     });
 
     it('a blank CCP URL is refused by the field itself (required), as the policy refuses it', () => {
