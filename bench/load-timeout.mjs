@@ -2,7 +2,7 @@
 // `npm run bench:load-timeout`: how long an agent looks at "Loading…" when the CCP host fails, for
 // a host that never answers, one that refuses the connection and one that answers with a page that
 // is not the CCP, each with the adapter's CCP load timeout blank (Streams' default, 5 s), 10 s, and
-// 999 s (the softphone's 60 s bound, with --cap). Time is from the softphone starting (the
+// 999 s (capped by the softphone's 55 s deadline; with --cap). Time is from the softphone starting (the
 // harness's `data-preview-state=mounted`, right after connectedCallback) to the load-timeout error
 // being visible. Writes bench/load-timeout.json and bench/load-timeout.md.
 //
@@ -90,7 +90,8 @@ try {
             const row = {
                 kind,
                 adapterTimeoutSeconds: timeoutSeconds,
-                expectedMs: timeoutSeconds === null ? 5000 : Math.min(timeoutSeconds * 1000, 60000),
+                // The softphone gives up 55 s after its start (LOAD_DEADLINE_MS), whatever the adapter says.
+                expectedMs: timeoutSeconds === null ? 5000 : Math.min(timeoutSeconds * 1000, 55000),
                 trials: samples.length,
                 minMs: Math.round(Math.min(...samples)),
                 maxMs: Math.round(Math.max(...samples)),
@@ -125,7 +126,7 @@ const md = [
             `| ${KIND_WORDS[row.kind]} | ${row.adapterTimeoutSeconds === null ? "blank (Streams' 5 s)" : `${row.adapterTimeoutSeconds} s`} | ${row.expectedMs / 1000} s | ${row.trials} | ${row.minMs} | ${row.maxMs} |`
     ),
     '',
-    `Worst of all: ${worst} ms (the softphone's bound is 60 000 ms).`,
+    `Worst of all: ${worst} ms; the promise is 60 000 ms after the softphone started (it gives up at 55 000 ms).`,
     ''
 ].join('\n');
 writeFileSync(`${values.out}.json`, `${JSON.stringify({ rows, worstMs: worst }, null, 4)}\n`);
