@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../preview/build.mjs';
 import { readCustomLabels } from '../../preview/lib/labels.mjs';
 import { check, waitUntil } from '../lib/check.mjs';
 import { FAILING_KINDS, startFailingHost } from '../lib/failing-hosts.mjs';
-import { READY_TIMEOUT_MS, panelText } from '../lib/pages.mjs';
+import { READY_TIMEOUT_MS, panelText, waitForSoftphoneReady } from '../lib/pages.mjs';
 
 const LABELS = readCustomLabels(
     join(PROJECT_ROOT, 'force-app/main/default/labels/CustomLabels.labels-meta.xml')
@@ -256,7 +256,29 @@ function describeKind(kind) {
     }[kind];
 }
 
+/** Issue 10, item 5: the admin fixes the record while the agent looks at the error; Retry sees it. */
+const retryAfterFixScenario = {
+    name: "bad input: after the admin lists the CCP's host, the agent's Retry opens the CCP and the agent is Available",
+    async run(t) {
+        const host = new URL(t.preview.ccpUrl).hostname;
+        const older = await saveAdapter(t, { customCcpDomains: null }, { validationRules: false });
+        check(older.status === 200, `could not store the record: ${JSON.stringify(older.body)}`);
+        const page = await t.openConsole();
+        const { retry } = await waitForError(
+            page,
+            label('ConnectSoftphone_ErrorUrlRefused', FIELD_LABELS.ccpUrl, 'ACLightningAdapter'),
+            READY_TIMEOUT_MS
+        );
+        const fixed = await saveAdapter(t, { customCcpDomains: host });
+        check(fixed.status === 200, `the fix was refused: ${JSON.stringify(fixed.body)}`);
+        await retry.click();
+        await waitForSoftphoneReady(page);
+        await t.standIn.waitForChangeTo('Available');
+    }
+};
+
 export const badInputScenarios = [
+    retryAfterFixScenario,
     ...REFUSED_URLS.map(refusedUrlScenario),
     ...FAILING_KINDS.map((kind) => loadTimeoutScenario(kind, 3)),
     loadTimeoutScenario('neverAnswers', null)
