@@ -114,6 +114,9 @@ function refusedUrlScenario(spec) {
                 why === spec.ruleText(url),
                 `Details should name the rule: "${spec.ruleText(url)}"; it says "${why}"`
             );
+            if (spec.screenshot) {
+                await t.screenshot(spec.screenshot, page);
+            }
             await page.waitForTimeout(QUIET_MS);
 
             const iframes = await page.locator('iframe[name="Amazon Connect CCP"]').count();
@@ -139,7 +142,8 @@ const REFUSED_URLS = [
         kind: 'http:// (the stand-in itself, unencrypted)',
         field: 'ccpUrl',
         url: (t) => `${t.preview.standIn.url}/ccp-v2/`,
-        ruleText: () => label('CcpUrlPolicy_NotHttps')
+        ruleText: () => label('CcpUrlPolicy_NotHttps'),
+        screenshot: 'url-refused.png'
     },
     {
         kind: 'a working CCP on a host the adapter does not list',
