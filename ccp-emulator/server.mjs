@@ -7,6 +7,7 @@
 //
 // Usage: `node ccp-emulator/server.mjs [--host 127.0.0.2] [--port 0]`, or import startConnectStandIn.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -74,9 +75,17 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Starts the stand-in. Resolves to `{ url, ccpUrl, rtmUrl, close(), state, faults }`; `state` is the
- * live ConnectModel (history, agents), `faults` the live fault object.
+ * live ConnectModel (history, agents), `faults` the live fault object. With `tls` (`{ cert, key }`)
+ * the same routes are also served over https on a second port, and `ccpUrl` is the https one (the
+ * softphone refuses a CCP that is not https); `url` (control, history) stays plain http.
  */
-export async function startConnectStandIn({ host = '127.0.0.2', port = 0, quiet = true } = {}) {
+export async function startConnectStandIn({
+    host = '127.0.0.2',
+    port = 0,
+    tlsPort = 0,
+    tls = null,
+    quiet = true
+} = {}) {
     if (!/^127\.\d+\.\d+\.\d+$/.test(host)) throw new Error(`loopback 127.x.x.x only, got ${host}`);
     const model = new ConnectModel();
     const faults = {};
@@ -362,20 +371,32 @@ export async function startConnectStandIn({ host = '127.0.0.2', port = 0, quiet 
         return sendJson(res, 404, { error: `no route ${req.method} ${path}` }, cors);
     }
 
-    const server = createServer((req, res) => {
+    const handle = (req, res) => {
         route(req, res).catch((error) => {
             log('error', error);
             if (!res.headersSent) sendJson(res, 500, { error: String(error?.message ?? error) });
             else res.end();
         });
-    });
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, resolve);
-    });
+    };
+    const listen = (server, serverPort) =>
+        new Promise((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(serverPort, host, resolve);
+        });
+    const server = createServer(handle);
+    await listen(server, port);
+    const tlsServer = tls ? createTlsServer({ cert: tls.cert, key: tls.key }, handle) : null;
+    if (tlsServer) {
+        await listen(tlsServer, tlsPort).catch(async (error) => {
+            await new Promise((resolve) => server.close(resolve));
+            throw error;
+        });
+    }
     const address = server.address();
     const url = `http://${host}:${address.port}`;
-    const ccpUrl = `${url}/ccp-v2/`;
+    const ccpUrl = tlsServer
+        ? `https://${host}:${tlsServer.address().port}/ccp-v2/`
+        : `${url}/ccp-v2/`;
     const rtmUrl = `${url}/real-time-metrics/`;
     // SSE keep-alive comments so proxies and the browser keep the stream open.
     const keepAlive = setInterval(() => {
@@ -388,10 +409,15 @@ export async function startConnectStandIn({ host = '127.0.0.2', port = 0, quiet 
         for (const res of sseClients) res.end();
         sseClients.clear();
         model.changed(); // releases held long polls
-        await new Promise((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-        });
+        await Promise.all(
+            [server, tlsServer].filter(Boolean).map(
+                (each) =>
+                    new Promise((resolve) => {
+                        each.close(() => resolve());
+                        each.closeAllConnections();
+                    })
+            )
+        );
     }
 
     return { url, ccpUrl, rtmUrl, close, state: model, faults, session };

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { BUILD_DIR, DEFAULT_BUILD_OPTIONS, PROJECT_ROOT, buildPreview } from './build.mjs';
 import { createConfigStore } from './server/config-store.mjs';
 import { startPreviewServer } from './server/server.mjs';
+import { STAND_IN_TLS } from '../ccp-emulator/tls.mjs';
 
 export const PREVIEW_HOST = '127.0.0.1';
 export const STAND_IN_HOST = '127.0.0.2';
@@ -32,12 +33,13 @@ function readRegions() {
 }
 
 /** The records an admin following the seed how-to would have created. */
-function seedConfig(ccpUrl) {
+function seedConfig(ccpUrl, customCcpDomains) {
     return () => ({
         adapters: [
             {
                 name: ADAPTER_NAME,
                 ccpUrl,
+                customCcpDomains,
                 allowFramedSoftphone: true,
                 features: [
                     { name: 'SetAgentStatusOnSessionEnd', value: 'Status:Offline', active: true }
@@ -54,7 +56,13 @@ async function startStandIn(port) {
         );
     }
     const { startConnectStandIn } = await import(pathToFileURL(STAND_IN_MODULE).href);
-    return startConnectStandIn({ host: STAND_IN_HOST, port });
+    // The CCP over https, as the URL policy requires; its host is listed as a custom CCP domain.
+    return startConnectStandIn({
+        host: STAND_IN_HOST,
+        port,
+        tlsPort: port === 0 ? 0 : port + 1,
+        tls: STAND_IN_TLS
+    });
 }
 
 /**
@@ -75,7 +83,9 @@ export async function startPreview(options = {}) {
         : JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
     const standIn = ccpUrl ? null : await startStandIn(standInPort);
     const effectiveCcpUrl = ccpUrl ?? standIn.ccpUrl;
-    const store = createConfigStore(seedConfig(effectiveCcpUrl));
+    const store = createConfigStore(
+        seedConfig(effectiveCcpUrl, standIn ? new URL(standIn.ccpUrl).hostname : null)
+    );
     let server;
     try {
         server = await startPreviewServer({

@@ -39,9 +39,15 @@ const REQUIRED_MEMBERS = {
         'AC_CtiAdapter__c.Amazon_Connect_Instance_Region__c',
         'AC_CtiAdapter__c.Softphone_Allow_Framed__c',
         'AC_CtiAdapter__c.CCP_Load_Timeout_Seconds__c',
+        'AC_CtiAdapter__c.CCP_Custom_Domains__c',
         'AC_Feature__c.CTI_Adapter__c',
         'AC_Feature__c.Value__c',
         'AC_Feature__c.Active__c'
+    ],
+    ValidationRule: [
+        'AC_CtiAdapter__c.CCP_URL_Policy',
+        'AC_CtiAdapter__c.SAML_Login_URL_Policy',
+        'AC_CtiAdapter__c.CCP_Custom_Domains_Hosts'
     ],
     Layout: ['AC_CtiAdapter__c-AC CTI Adapter Layout', 'AC_Feature__c-AC Feature Layout'],
     CustomTab: ['AC_CtiAdapter__c', 'AC_Feature__c'],

@@ -14,6 +14,7 @@ declare namespace AcFeatureController {
         id: string;
         name: string;
         ccpUrl: string | null;
+        customCcpDomains?: string | null; // host names outside Connect's domains, comma-separated
         samlLoginUrl: string | null;
         region: string | null;
         allowFramedSoftphone: boolean | null;
@@ -37,6 +38,15 @@ declare module '@salesforce/apex/AcFeatureController.getSoftphoneConfig' {
         AcFeatureController.SoftphoneConfig
     >;
     export default getSoftphoneConfig;
+}
+
+/** The same read as getSoftphoneConfig, not cacheable: Retry gets the records as they are now. */
+declare module '@salesforce/apex/AcFeatureController.refreshSoftphoneConfig' {
+    const refreshSoftphoneConfig: ApexMethod<
+        { adapterName: string },
+        AcFeatureController.SoftphoneConfig
+    >;
+    export default refreshSoftphoneConfig;
 }
 
 /** Any other Apex method: its result type is unknown until it gets its own declaration above. */

@@ -5,12 +5,28 @@
 // with exactly the JSON the org would send, and a component/Apex disagreement shows up here.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readCustomLabels } from '../lib/labels.mjs';
 
 const SESSION_END_FEATURE_NAME = 'SetAgentStatusOnSessionEnd';
 export const APEX_CLASS_FILE = resolve(
     import.meta.dirname,
     '../../force-app/main/default/classes/AcFeatureController.cls'
 );
+
+const LABELS_FILE = resolve(
+    import.meta.dirname,
+    '../../force-app/main/default/labels/CustomLabels.labels-meta.xml'
+);
+const LABELS = readCustomLabels(LABELS_FILE);
+
+/** The Custom Label an Apex message uses (System.Label), as an English user reads it. */
+function apexLabel(name, ...values) {
+    const text = LABELS.get(name);
+    if (text === undefined) {
+        throw new Error(`Custom Label ${name} is not defined in ${LABELS_FILE}`);
+    }
+    return text.replace(/\{(\d+)\}/g, (placeholder, index) => values[Number(index)] ?? placeholder);
+}
 
 /**
  * @param {string} classFile path of AcFeatureController.cls
@@ -38,16 +54,12 @@ function withoutNulls(record) {
 
 function getSoftphoneConfig({ adapterName }, config, shape) {
     if (!adapterName || !adapterName.trim()) {
-        throw new AuraHandledError(
-            "No AC CTI Adapter name is set. Enter the adapter name (for example ACLightningAdapter) in the softphone's properties in App Builder."
-        );
+        throw new AuraHandledError(apexLabel('AcFeatureController_NoAdapterName'));
     }
     const trimmedName = adapterName.trim();
     const adapter = config.adapters.find((candidate) => sameName(candidate.name, trimmedName));
     if (!adapter) {
-        throw new AuraHandledError(
-            `No AC CTI Adapter named ${trimmedName} is visible to you. Check the name in App Builder and that you have the Connect Softphone Agent permission set.`
-        );
+        throw new AuraHandledError(apexLabel('AcFeatureController_AdapterNotVisible', trimmedName));
     }
     const feature = adapter.features
         .filter(
@@ -59,6 +71,7 @@ function getSoftphoneConfig({ adapterName }, config, shape) {
             id: adapter.id,
             name: adapter.name,
             ccpUrl: adapter.ccpUrl,
+            customCcpDomains: adapter.customCcpDomains,
             samlLoginUrl: adapter.samlLoginUrl,
             region: adapter.region,
             allowFramedSoftphone: adapter.allowFramedSoftphone,
@@ -80,7 +93,8 @@ function isSessionActive(params, config, shape, session) {
     return true;
 }
 
-const METHODS = { getSoftphoneConfig, isSessionActive };
+// refreshSoftphoneConfig is the same read without the platform's cache (the preview has none).
+const METHODS = { getSoftphoneConfig, refreshSoftphoneConfig: getSoftphoneConfig, isSessionActive };
 
 /**
  * @param {string} methodName

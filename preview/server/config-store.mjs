@@ -1,6 +1,13 @@
 // In-memory stand-in for the org's AC CTI Adapter and AC Feature records, with the field rules of
-// their metadata (required CCP URL, URL fields, 3-digit timeout, 32,768-character Value).
+// their metadata (required CCP URL, 3-digit timeout, 32,768-character Value) and the adapter's
+// validation rules: the URL policy of c/ccpUrlPolicy, the same module the softphone runs.
+import { importForceAppModule } from '../../scripts/lib/forceAppModule.mjs';
+
+const { checkCcpUrl, checkSamlLoginUrl, describeRefusal, parseCustomDomains } =
+    await importForceAppModule('ccpUrlPolicy');
+
 export const VALUE_MAX_LENGTH = 32768;
+export const CUSTOM_DOMAINS_MAX_LENGTH = 255;
 export const NAME_MAX_LENGTH = 80;
 
 let idCounter = 0;
@@ -10,14 +17,6 @@ let modificationCounter = 0;
 function newId(prefix) {
     idCounter += 1;
     return `${prefix}${String(idCounter).padStart(12, '0')}AAA`;
-}
-
-function isHttpUrl(text) {
-    try {
-        return ['http:', 'https:'].includes(new URL(text).protocol);
-    } catch {
-        return false;
-    }
 }
 
 function optionalText(value) {
@@ -63,7 +62,7 @@ function normalizeFeature(input, where, errors, previous) {
     return feature;
 }
 
-function normalizeAdapter(input, where, errors, previousById) {
+function normalizeAdapter(input, where, errors, previousById, { validationRules }) {
     const name = optionalText(input?.name);
     if (!name) {
         errors.push(`${where}: AC CTI Adapter Name is required`);
@@ -71,14 +70,27 @@ function normalizeAdapter(input, where, errors, previousById) {
         errors.push(`${where}: AC CTI Adapter Name is longer than ${NAME_MAX_LENGTH} characters`);
     }
     const ccpUrl = optionalText(input?.ccpUrl);
+    const customCcpDomains = optionalText(input?.customCcpDomains);
+    if (customCcpDomains && customCcpDomains.length > CUSTOM_DOMAINS_MAX_LENGTH) {
+        errors.push(
+            `${where}: Custom CCP Domains is longer than ${CUSTOM_DOMAINS_MAX_LENGTH} characters`
+        );
+    }
     if (!ccpUrl) {
         errors.push(`${where}: CCP URL is required`);
-    } else if (!isHttpUrl(ccpUrl)) {
-        errors.push(`${where}: CCP URL is not a valid URL`);
     }
     const samlLoginUrl = optionalText(input?.samlLoginUrl);
-    if (samlLoginUrl && !isHttpUrl(samlLoginUrl)) {
-        errors.push(`${where}: SAML Login URL is not a valid URL`);
+    // The adapter's validation rules (CCP_URL_Policy, SAML_Login_URL_Policy): the URL policy.
+    const urlChecks = validationRules
+        ? [
+              checkCcpUrl(ccpUrl, parseCustomDomains(customCcpDomains)),
+              checkSamlLoginUrl(samlLoginUrl)
+          ]
+        : [];
+    for (const check of urlChecks) {
+        if (check.verdict === 'refused' && check.rule !== 'blank') {
+            errors.push(`${where}: ${describeRefusal(check)}`);
+        }
     }
     const timeoutText = optionalText(input?.ccpLoadTimeoutSeconds);
     const ccpLoadTimeoutSeconds = timeoutText === null ? null : Number(timeoutText);
@@ -106,6 +118,7 @@ function normalizeAdapter(input, where, errors, previousById) {
         id,
         name,
         ccpUrl,
+        customCcpDomains,
         samlLoginUrl,
         region: optionalText(input?.region),
         allowFramedSoftphone: toBoolean(input?.allowFramedSoftphone, true),
@@ -128,16 +141,22 @@ export function createConfigStore(seed) {
 
         /**
          * Replaces every record; the whole change is rejected if one record is invalid.
+         * `validationRules: false` stands for records saved before the adapter's validation rules
+         * were deployed (a rule runs only when a record is saved): the field rules still apply.
+         * @param {{ adapters: object[] }} input
+         * @param {{ validationRules?: boolean }} [options]
          * @returns {{ ok: true, config: object } | { ok: false, errors: string[] }}
          */
-        replace(input) {
+        replace(input, { validationRules = true } = {}) {
             const errors = [];
             if (!input || !Array.isArray(input.adapters)) {
                 return { ok: false, errors: ['Expected { "adapters": [...] }'] };
             }
             const previousById = new Map(adapters.map((adapter) => [adapter.id, adapter]));
             const next = input.adapters.map((adapter, index) =>
-                normalizeAdapter(adapter, `adapter ${index + 1}`, errors, previousById)
+                normalizeAdapter(adapter, `adapter ${index + 1}`, errors, previousById, {
+                    validationRules
+                })
             );
             if (errors.length) {
                 return { ok: false, errors };

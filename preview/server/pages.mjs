@@ -259,6 +259,7 @@ function adapterSection(adapter, index, regions) {
             ${adapter.id ? `<input type="hidden" name="${prefix}[id]" value="${escapeHtml(adapter.id)}">` : ''}
             ${textInput({ id: `${id}-name`, name: `${prefix}[name]`, label: 'AC CTI Adapter Name', value: adapter.name ?? '', required: !isNew })}
             ${textInput({ id: `${id}-ccp`, name: `${prefix}[ccpUrl]`, label: 'CCP URL', value: adapter.ccpUrl ?? '', type: 'url', required: !isNew })}
+            ${textInput({ id: `${id}-domains`, name: `${prefix}[customCcpDomains]`, label: 'Custom CCP Domains', value: adapter.customCcpDomains ?? '', help: 'Only for a CCP outside *.my.connect.aws / *.awsapps.com: its host names, comma-separated.' })}
             ${textInput({ id: `${id}-saml`, name: `${prefix}[samlLoginUrl]`, label: 'SAML Login URL', value: adapter.samlLoginUrl ?? '', type: 'url' })}
             <div class="slds-form-element slds-m-bottom_small">
                 <label class="slds-form-element__label" for="${id}-region">Amazon Connect Instance Region</label>

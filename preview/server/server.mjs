@@ -167,7 +167,10 @@ export async function startPreviewServer(options) {
                 } catch (error) {
                     return sendJson(response, 400, { errors: [`Invalid JSON: ${error.message}`] });
                 }
-                const result = store.replace(input);
+                // ?validationRules=off: records that predate the adapter's validation rules.
+                const result = store.replace(input, {
+                    validationRules: url.searchParams.get('validationRules') !== 'off'
+                });
                 return result.ok
                     ? sendJson(response, 200, result.config)
                     : sendJson(response, 400, { errors: result.errors });

@@ -354,6 +354,11 @@ describe('setup:org domains', () => {
             xml.parse(fs.readFileSync(file, 'utf8')).CspTrustedSite.endpointUrl,
             'https://ccp.mycompany.com'
         );
+        // The adapter lists the host, so the softphone and the validation rule accept the URL.
+        const [adapter] = readJson(
+            path.join(out, 'my-org', 'data', 'AC_CtiAdapter__c.json')
+        ).records;
+        assert.equal(adapter.CCP_Custom_Domains__c, 'ccp.mycompany.com');
     });
 
     it('accepts a legacy awsapps.com instance and trusts its origin', () => {

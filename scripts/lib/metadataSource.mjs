@@ -83,6 +83,12 @@ export function expectedMembersFromSource() {
         CustomField: objects.flatMap((object) =>
             object.fields.map((field) => `${object.name}.${field.name}`)
         ),
+        ValidationRule: objects.flatMap((object) =>
+            namesWithSuffix(
+                path.join(object.dir, 'validationRules'),
+                '.validationRule-meta.xml'
+            ).map((rule) => `${object.name}.${rule}`)
+        ),
         Layout: namesWithSuffix(path.join(defaultDir, 'layouts'), '.layout-meta.xml'),
         CustomTab: namesWithSuffix(path.join(defaultDir, 'tabs'), '.tab-meta.xml'),
         PermissionSet: namesWithSuffix(

@@ -1,7 +1,7 @@
 // The command line of `npm run setup:org`: parsed and checked before anything runs or is written.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CCP_URL_EXAMPLE, parseCcpUrl } from './ccpUrl.mjs';
+import { CCP_URL_EXAMPLE, parseCcpUrl, parseSamlLoginUrl } from './ccpUrl.mjs';
 import {
     DEFAULT_ADAPTER_NAME,
     REGION_FIELD_FILE,
@@ -97,7 +97,7 @@ export function parseSetupArgs(argv, cwd = process.cwd()) {
             targetOrg,
             ccp,
             region: checkRegion(values.region),
-            samlLoginUrl: checkSamlUrl(values['saml-login-url']),
+            samlLoginUrl: parseSamlLoginUrl(values['saml-login-url']),
             agents: checkAgents(values.agent ?? []),
             adapterName: checkAdapterName(values['adapter-name']),
             outputDir: path.resolve(
@@ -166,25 +166,6 @@ function checkRegion(region) {
         );
     }
     return region.trim();
-}
-
-function checkSamlUrl(raw) {
-    if (raw === undefined) return undefined;
-    let url;
-    try {
-        url = new URL(raw.trim());
-    } catch {
-        throw new UsageError(
-            `--saml-login-url "${raw}" is not a URL. Give your identity provider's full login ` +
-                `URL for Amazon Connect, starting with https://`
-        );
-    }
-    if (url.protocol !== 'https:') {
-        throw new UsageError(
-            `--saml-login-url ${raw} must use https: agents type their password there.`
-        );
-    }
-    return url.href;
 }
 
 function checkAgents(agents) {

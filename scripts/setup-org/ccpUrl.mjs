@@ -1,115 +1,125 @@
 // Checks the CCP URL a user typed and works out what the org must trust: the instance's origin and a
-// metadata-safe name for it. Pure functions: every refusal is a UsageError whose message says what is
-// wrong and how to fix it.
+// metadata-safe name for it. The decision is the shared URL policy (c/ccpUrlPolicy, the module the
+// softphone and the preview run); this file words each refusal for the command line: every refusal
+// is a UsageError whose message says what is wrong and how to fix it.
+import { importForceAppModule } from '../lib/forceAppModule.mjs';
 import { UsageError } from './usageError.mjs';
 
-export const CCP_URL_EXAMPLE = 'https://mycompany.my.connect.aws/ccp-v2/';
-const LEGACY_EXAMPLE = 'https://mycompany.awsapps.com/connect/ccp-v2/';
+const policy = await importForceAppModule('ccpUrlPolicy');
 
-// A Connect instance alias is one DNS label.
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const CONNECT_HOST = new RegExp(`^(${LABEL})\\.my\\.connect\\.aws$`);
-const LEGACY_HOST = new RegExp(`^(${LABEL})\\.awsapps\\.com$`);
+export const CCP_URL_EXAMPLE = policy.CCP_URL_EXAMPLE;
+const LEGACY_EXAMPLE = 'https://mycompany.awsapps.com/connect/ccp-v2/';
 
 /**
  * @typedef {object} CcpTarget
  * @property {string} ccpUrl normalized, always ending in /ccp-v2/
  * @property {string} origin https://host, what the CSP Trusted URL and Connect's approved origins name
  * @property {string} instance the instance alias (Connect domains) or the host (custom domains)
- * @property {'connect' | 'legacy' | 'custom'} domainKind
+ * @property {'connect' | 'govcloud' | 'legacy' | 'custom'} domainKind
+ * @property {string[]} customDomains what the adapter's Custom CCP Domains field must list
  * @property {string[]} notes what was changed or assumed, for the user to read
  */
 
+/** One sentence per policy rule, in the command's words (`--ccp-url`, `--custom-domain`). */
+const CCP_REFUSALS = {
+    blank: () =>
+        `--ccp-url is empty. Give your instance's CCP address, for example ${CCP_URL_EXAMPLE}`,
+    notAUrl: (check) =>
+        `--ccp-url ${quote(check.text)} is not a URL. Give the full address of your instance's ` +
+        `Contact Control Panel, for example ${CCP_URL_EXAMPLE}`,
+    notHttps: (check) =>
+        `--ccp-url ${check.text} must use https: Amazon Connect serves the CCP only over https. ` +
+        `Example: ${CCP_URL_EXAMPLE}`,
+    hasCredentials: (check) =>
+        `--ccp-url ${check.text} contains a user name or password; remove it. Example: ${CCP_URL_EXAMPLE}`,
+    hasQueryOrFragment: (check) =>
+        `--ccp-url ${check.text} has a query or fragment (after "?" or "#"); the softphone ` +
+        `needs the plain CCP address. Example: ${CCP_URL_EXAMPLE}`,
+    notConnectDomain: (check) =>
+        `--ccp-url host ${check.host} is not an Amazon Connect domain. Connect serves the CCP from ` +
+        `<instance>.my.connect.aws (${CCP_URL_EXAMPLE}), <instance>.govcloud.connect.aws or, for ` +
+        `older instances, <instance>.awsapps.com (${LEGACY_EXAMPLE}). If your instance really is ` +
+        `served from your own domain, add --custom-domain.`,
+    hasPort: (check) => {
+        const port = new URL(check.text).port;
+        return (
+            `--ccp-url ${check.text} names port ${port}; Amazon Connect serves the CCP on the ` +
+            `default https port. Remove ":${port}". Example: ${CCP_URL_EXAMPLE}`
+        );
+    },
+    notCcpPath: (check, { customDomain }) =>
+        `--ccp-url path ${new URL(check.text).pathname} is not the Contact Control Panel: on ` +
+        `${check.host} the CCP is at ${customDomain ? '<path>/ccp-v2/' : check.expectedPath} ` +
+        `(the admin website and other pages cannot be embedded). Use https://${check.host}${check.expectedPath}`
+};
+
 /**
  * @param {string} raw the --ccp-url value
- * @param {{ customDomain: boolean }} options
+ * @param {{ customDomain: boolean }} options --custom-domain trusts the URL's host as the adapter's
+ *   Custom CCP Domains entry (the softphone and the validation rule then accept it)
  * @returns {CcpTarget}
  */
 export function parseCcpUrl(raw, { customDomain }) {
-    const text = raw.trim();
-    let url;
+    let host = null;
     try {
-        url = new URL(text);
+        host = new URL(raw.trim()).hostname || null;
     } catch {
-        throw new UsageError(
-            `--ccp-url ${quote(text)} is not a URL. Give the full address of your instance's ` +
-                `Contact Control Panel, for example ${CCP_URL_EXAMPLE}`
-        );
+        host = null;
     }
-    if (url.protocol !== 'https:') {
-        throw new UsageError(
-            `--ccp-url ${text} must use https: Amazon Connect serves the CCP only over https. ` +
-                `Example: ${CCP_URL_EXAMPLE}`
-        );
+    const customDomains = customDomain && host ? [host] : [];
+    const check = policy.checkCcpUrl(raw, customDomains);
+    if (check.verdict !== 'allowed') {
+        throw new UsageError(CCP_REFUSALS[check.rule](check, { customDomain }));
     }
-    if (url.username || url.password) {
-        throw new UsageError(
-            `--ccp-url ${text} contains a user name or password; remove it. Example: ${CCP_URL_EXAMPLE}`
-        );
-    }
-    if (url.search || url.hash) {
-        throw new UsageError(
-            `--ccp-url ${text} has a query or fragment (${url.search}${url.hash}); the softphone ` +
-                `needs the plain CCP address. Example: ${CCP_URL_EXAMPLE}`
-        );
-    }
-
-    const host = url.hostname;
-    const connect = CONNECT_HOST.exec(host);
-    const legacy = LEGACY_HOST.exec(host);
     const notes = [];
-    let domainKind;
-    let instance;
-    let expectedPath;
-    if (connect) {
-        domainKind = 'connect';
-        instance = connect[1];
-        expectedPath = '/ccp-v2/';
-    } else if (legacy) {
-        domainKind = 'legacy';
-        instance = legacy[1];
-        expectedPath = '/connect/ccp-v2/';
-    } else if (customDomain) {
-        domainKind = 'custom';
-        instance = host;
-        expectedPath = null;
-    } else {
-        throw new UsageError(
-            `--ccp-url host ${host} is not an Amazon Connect domain. Connect serves the CCP from ` +
-                `<instance>.my.connect.aws (${CCP_URL_EXAMPLE}) or, for older instances, ` +
-                `<instance>.awsapps.com (${LEGACY_EXAMPLE}). If your instance really is served ` +
-                `from your own domain, add --custom-domain.`
-        );
+    const given = new URL(raw.trim());
+    if (!given.pathname.endsWith('/')) {
+        notes.push(`added the trailing slash to the CCP URL: ${check.url}`);
     }
-    if (url.port && domainKind !== 'custom') {
-        throw new UsageError(
-            `--ccp-url ${text} names port ${url.port}; Amazon Connect serves the CCP on the ` +
-                `default https port. Remove ":${url.port}". Example: ${CCP_URL_EXAMPLE}`
-        );
-    }
-
-    let path = url.pathname;
-    const pathOk = expectedPath
-        ? path === expectedPath || path === expectedPath.slice(0, -1)
-        : /\/ccp-v2\/?$/.test(path);
-    if (!pathOk) {
-        const wanted = expectedPath ?? '<path>/ccp-v2/';
-        const example = `https://${host}${expectedPath ?? '/ccp-v2/'}`;
-        throw new UsageError(
-            `--ccp-url path ${path} is not the Contact Control Panel: on ${host} the CCP is at ` +
-                `${wanted} (the admin website and other pages cannot be embedded). Use ${example}`
-        );
-    }
-    if (!path.endsWith('/')) {
-        path += '/';
-        notes.push(`added the trailing slash to the CCP URL: ${url.origin}${path}`);
-    }
-    if (domainKind === 'custom') {
+    if (check.domainKind === 'custom') {
         notes.push(
-            `${host} is not an Amazon Connect domain; trusting it because --custom-domain was given`
+            `${check.host} is not an Amazon Connect domain; trusting it because --custom-domain was ` +
+                `given (the adapter's Custom CCP Domains will list it)`
         );
     }
-    return { ccpUrl: `${url.origin}${path}`, origin: url.origin, instance, domainKind, notes };
+    return {
+        ccpUrl: check.url,
+        origin: check.origin,
+        instance: check.instance,
+        domainKind: check.domainKind,
+        customDomains: check.domainKind === 'custom' ? [check.host] : [],
+        notes
+    };
+}
+
+/** Words for a refused --saml-login-url, by policy rule. */
+const SAML_REFUSALS = {
+    notAUrl: (check) =>
+        `--saml-login-url ${quote(check.text)} is not a URL. Give your identity provider's full login ` +
+        `URL for Amazon Connect, starting with https://`,
+    notHttps: (check) =>
+        `--saml-login-url ${check.text} must use https: agents type their password there.`,
+    hasCredentials: (check) =>
+        `--saml-login-url ${check.text} contains a user name or password; remove the part before "@".`
+};
+
+/**
+ * @param {string | undefined} raw the --saml-login-url value
+ * @returns {string | undefined} the normalized URL, or undefined when not given or blank
+ */
+export function parseSamlLoginUrl(raw) {
+    if (raw === undefined) return undefined;
+    const check = policy.checkSamlLoginUrl(raw);
+    if (check.verdict === 'blank') return undefined;
+    if (check.verdict === 'refused') {
+        throw new UsageError(
+            (
+                SAML_REFUSALS[check.rule] ??
+                ((c) => `--saml-login-url: ${policy.describeRefusal(c)}`)
+            )(check)
+        );
+    }
+    return check.url;
 }
 
 /**

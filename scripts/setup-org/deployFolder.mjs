@@ -50,7 +50,10 @@ export function cspTrustedSiteXml({ origin, apiVersion }) {
  * and SAML URL are set when given and left out otherwise (the placeholder region would be wrong).
  * @returns {{ plan: object[], files: Map<string, object> }}
  */
-export function fillDataPlan(planFile, { ccpUrl, adapterName, region, samlLoginUrl }) {
+export function fillDataPlan(
+    planFile,
+    { ccpUrl, customCcpDomains, adapterName, region, samlLoginUrl }
+) {
     const plan = JSON.parse(fs.readFileSync(planFile, 'utf8'));
     const files = new Map();
     let adapters = 0;
@@ -66,6 +69,7 @@ export function fillDataPlan(planFile, { ccpUrl, adapterName, region, samlLoginU
                 record.CCP_URL__c = ccpUrl;
                 setOrDelete(record, 'Amazon_Connect_Instance_Region__c', region);
                 setOrDelete(record, 'SAML_Login_URL__c', samlLoginUrl);
+                setOrDelete(record, 'CCP_Custom_Domains__c', customCcpDomains);
             }
             files.set(name, tree);
         }

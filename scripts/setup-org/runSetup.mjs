@@ -98,6 +98,7 @@ export async function runSetup(options, { exec, log }) {
         planFile: DATA_PLAN_FILE,
         record: {
             ccpUrl: ccp.ccpUrl,
+            customCcpDomains: ccp.customDomains.length ? ccp.customDomains.join(', ') : undefined,
             adapterName: options.adapterName,
             region: options.region,
             samlLoginUrl: options.samlLoginUrl

@@ -7,6 +7,7 @@ import { LightningElement, api } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import AMAZON_CONNECT_STREAMS from '@salesforce/resourceUrl/AmazonConnectStreams';
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
+import refreshSoftphoneConfig from '@salesforce/apex/AcFeatureController.refreshSoftphoneConfig';
 import isSessionActive from '@salesforce/apex/AcFeatureController.isSessionActive';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
@@ -15,12 +16,20 @@ import * as streamsClient from 'c/streamsClient';
 import { SIGN_OUT_WAIT_MS, startSessionGuard } from 'c/sessionGuard';
 import { openChannel, openStorage, startTabCoordinator } from 'c/tabCoordinator';
 import { reduceErrors } from 'c/ldsUtils';
+import { checkAdapterUrls, describeRefusedRule, refusedFieldLabel } from './adapterUrls';
 import { buildDetailRows, recordOutcome } from './details';
 import { LABELS, formatLabel } from './labels';
 import { buildNotices } from './notices';
 const DEFAULT_ADAPTER_NAME = 'ACLightningAdapter';
 const DEFAULT_HEIGHT_PX = 520;
 const MIN_HEIGHT_PX = 200;
+/** CCP_LOAD_TIMEOUT in Streams' release: its wait for the CCP's first acknowledgement. */
+const STREAMS_DEFAULT_CCP_LOAD_TIMEOUT_MS = 5000;
+/**
+ * No start stays on "Loading…" longer than this, whatever the adapter's CCP load timeout says: the
+ * promise is 60 s, and 5 s of it are left for a busy page to render the error (bench/load-timeout.md).
+ */
+const LOAD_DEADLINE_MS = 55000;
 /** The CCP failures that end this start; the agent can Retry. */
 const CCP_FAILURE_MESSAGES = {
     loadTimeout: LABELS.errorLoadTimeout,
@@ -54,11 +63,15 @@ export default class ConnectSoftphone extends LightningElement {
     signOutAnswered = null;
     /** Each start gets a number; callbacks and awaits of an older start (or after disconnect) do nothing. */
     run = 0;
+    /** Retry reads the records again, past the platform's cache of getSoftphoneConfig. */
+    readFresh = false;
+    loadDeadline = null;
     connectedCallback() {
         this.start(); // never rejects: each step catches and shows its own error
     }
     disconnectedCallback() {
         this.run++;
+        this.clearLoadDeadline();
         this.stopCcp();
     }
     get isLoading() {
@@ -114,6 +127,7 @@ export default class ConnectSoftphone extends LightningElement {
     }
     handleRetry() {
         this.stopCcp();
+        this.readFresh = true; // an admin may have fixed the records since they were read
         this.start();
     }
     handleSignIn() {
@@ -192,6 +206,8 @@ export default class ConnectSoftphone extends LightningElement {
     }
     async start() {
         const run = ++this.run;
+        const startedAt = Date.now();
+        this.armLoadDeadline(run);
         this.viewState = 'loading';
         this.errorMessage = '';
         this.diagnostics = [];
@@ -204,8 +220,10 @@ export default class ConnectSoftphone extends LightningElement {
         // re-run it under a live CCP (Streams supports one CCP per page).
         const scriptLoad = this.loadStreams();
         let config;
+        const readConfig = this.readFresh ? refreshSoftphoneConfig : getSoftphoneConfig;
+        this.readFresh = false;
         try {
-            config = await getSoftphoneConfig({ adapterName: this.adapterName });
+            config = await readConfig({ adapterName: this.adapterName });
         }
         catch (error) {
             if (run === this.run) {
@@ -222,6 +240,21 @@ export default class ConnectSoftphone extends LightningElement {
             adapterName: config.adapter.name,
             settings: parsed?.settings ?? null
         };
+        // The URL policy decides before any iframe exists: a refused URL is never requested.
+        const urls = checkAdapterUrls(config.adapter);
+        if (urls.verdict === 'refused') {
+            const fieldLabel = refusedFieldLabel(urls.refusal);
+            if (urls.refusal.rule === 'blank') {
+                this.showError(formatLabel(LABELS.errorNoCcpUrl, config.adapter.name));
+                return;
+            }
+            this.detailsSource = {
+                ...this.detailsSource,
+                refusedUrl: { fieldLabel, rule: describeRefusedRule(urls.refusal) }
+            };
+            this.showError(formatLabel(LABELS.errorUrlRefused, fieldLabel, config.adapter.name));
+            return;
+        }
         const scriptError = await scriptLoad;
         if (run !== this.run) {
             return;
@@ -230,11 +263,26 @@ export default class ConnectSoftphone extends LightningElement {
             this.showError(formatLabel(LABELS.errorScriptLoad, this.describe(scriptError)));
             return;
         }
-        if (!config.adapter.ccpUrl) {
-            this.showError(formatLabel(LABELS.errorNoCcpUrl, config.adapter.name));
-            return;
+        const settings = ccpSettingsFor(config.adapter, urls, LOAD_DEADLINE_MS - (Date.now() - startedAt));
+        this.startCcp(run, settings, parsed);
+    }
+    /** Whatever hangs (Apex, Streams, a CCP that never answers), "Loading…" ends by the deadline. */
+    armLoadDeadline(run) {
+        this.clearLoadDeadline();
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the bound on "Loading…"
+        this.loadDeadline = window.setTimeout(() => {
+            this.loadDeadline = null;
+            if (run === this.run && this.viewState === 'loading') {
+                this.stopCcp();
+                this.showError(CCP_FAILURE_MESSAGES.loadTimeout);
+            }
+        }, LOAD_DEADLINE_MS);
+    }
+    clearLoadDeadline() {
+        if (this.loadDeadline !== null) {
+            window.clearTimeout(this.loadDeadline);
+            this.loadDeadline = null;
         }
-        this.startCcp(run, config.adapter, parsed);
     }
     /** Resolves to null when Streams is ready, or to the load error; never rejects. */
     loadStreams() {
@@ -258,17 +306,8 @@ export default class ConnectSoftphone extends LightningElement {
         });
         return this.scriptLoad;
     }
-    startCcp(run, adapter, parsed) {
+    startCcp(run, settings, parsed) {
         const container = this.refs?.ccpContainer;
-        const settings = {
-            ccpUrl: adapter.ccpUrl ?? '',
-            softphoneAllowFramed: adapter.allowFramedSoftphone === true,
-            ...(adapter.samlLoginUrl ? { loginUrl: adapter.samlLoginUrl } : {}),
-            ...(adapter.region ? { region: adapter.region } : {}),
-            ...(adapter.ccpLoadTimeoutSeconds
-                ? { ccpLoadTimeoutMs: adapter.ccpLoadTimeoutSeconds * 1000 }
-                : {})
-        };
         this.ccpSettings = settings;
         try {
             if (!container) {
@@ -313,6 +352,7 @@ export default class ConnectSoftphone extends LightningElement {
         if (run !== this.run) {
             return;
         }
+        this.clearLoadDeadline();
         this.viewState = 'ready';
         this.agentView = streamsClient.getAgentView();
         this.onLiveContact = this.agentView?.hasLiveContact ?? false;
@@ -348,6 +388,7 @@ export default class ConnectSoftphone extends LightningElement {
         this.viewState = 'signedOut';
     }
     showError(message) {
+        this.clearLoadDeadline();
         this.errorMessage = message;
         this.viewState = 'error';
     }
@@ -375,4 +416,22 @@ export default class ConnectSoftphone extends LightningElement {
         const messages = reduceErrors(error);
         return messages.length > 0 ? messages.join(' ') : LABELS.unknownError;
     }
+}
+/**
+ * What Streams gets: the policy's normalized URLs, and a CCP load timeout (the adapter's, else
+ * Streams' default) that cannot outlast the time left before LOAD_DEADLINE_MS.
+ */
+function ccpSettingsFor(adapter, urls, remainingMs) {
+    const wantedMs = adapter.ccpLoadTimeoutSeconds
+        ? adapter.ccpLoadTimeoutSeconds * 1000
+        : STREAMS_DEFAULT_CCP_LOAD_TIMEOUT_MS;
+    return {
+        ccpUrl: urls.ccpUrl,
+        softphoneAllowFramed: adapter.allowFramedSoftphone === true,
+        ...(urls.loginUrl ? { loginUrl: urls.loginUrl } : {}),
+        ...(adapter.region ? { region: adapter.region } : {}),
+        ...(adapter.ccpLoadTimeoutSeconds || wantedMs > remainingMs
+            ? { ccpLoadTimeoutMs: Math.max(1000, Math.min(wantedMs, remainingMs)) }
+            : {})
+    };
 }

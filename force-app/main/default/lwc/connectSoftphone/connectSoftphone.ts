@@ -7,6 +7,7 @@ import { LightningElement, api } from 'lwc';
 import { loadScript } from 'lightning/platformResourceLoader';
 import AMAZON_CONNECT_STREAMS from '@salesforce/resourceUrl/AmazonConnectStreams';
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
+import refreshSoftphoneConfig from '@salesforce/apex/AcFeatureController.refreshSoftphoneConfig';
 import isSessionActive from '@salesforce/apex/AcFeatureController.isSessionActive';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
@@ -19,6 +20,7 @@ import type { GuardOutcome, GuardWarning, SessionGuard } from 'c/sessionGuard';
 import { openChannel, openStorage, startTabCoordinator } from 'c/tabCoordinator';
 import type { TabCoordinator } from 'c/tabCoordinator';
 import { reduceErrors } from 'c/ldsUtils';
+import { checkAdapterUrls, describeRefusedRule, refusedFieldLabel } from './adapterUrls';
 import { buildDetailRows, recordOutcome } from './details';
 import type { DetailRow, DetailsSource } from './details';
 import { LABELS, formatLabel } from './labels';
@@ -33,6 +35,13 @@ type ScriptState = 'NOT_LOADED' | 'LOADING' | 'READY';
 const DEFAULT_ADAPTER_NAME = 'ACLightningAdapter';
 const DEFAULT_HEIGHT_PX = 520;
 const MIN_HEIGHT_PX = 200;
+/** CCP_LOAD_TIMEOUT in Streams' release: its wait for the CCP's first acknowledgement. */
+const STREAMS_DEFAULT_CCP_LOAD_TIMEOUT_MS = 5000;
+/**
+ * No start stays on "Loading…" longer than this, whatever the adapter's CCP load timeout says: the
+ * promise is 60 s, and 5 s of it are left for a busy page to render the error (bench/load-timeout.md).
+ */
+const LOAD_DEADLINE_MS = 55000;
 
 /** The CCP failures that end this start; the agent can Retry. */
 const CCP_FAILURE_MESSAGES: Record<Exclude<CcpFailure, 'authFail' | 'terminated'>, string> = {
@@ -69,6 +78,9 @@ export default class ConnectSoftphone extends LightningElement {
     private signOutAnswered: (() => void) | null = null;
     /** Each start gets a number; callbacks and awaits of an older start (or after disconnect) do nothing. */
     private run = 0;
+    /** Retry reads the records again, past the platform's cache of getSoftphoneConfig. */
+    private readFresh = false;
+    private loadDeadline: number | null = null;
 
     override connectedCallback(): void {
         this.start(); // never rejects: each step catches and shows its own error
@@ -76,6 +88,7 @@ export default class ConnectSoftphone extends LightningElement {
 
     override disconnectedCallback(): void {
         this.run++;
+        this.clearLoadDeadline();
         this.stopCcp();
     }
 
@@ -136,6 +149,7 @@ export default class ConnectSoftphone extends LightningElement {
 
     handleRetry(): void {
         this.stopCcp();
+        this.readFresh = true; // an admin may have fixed the records since they were read
         this.start();
     }
 
@@ -219,6 +233,8 @@ export default class ConnectSoftphone extends LightningElement {
 
     private async start(): Promise<void> {
         const run = ++this.run;
+        const startedAt = Date.now();
+        this.armLoadDeadline(run);
         this.viewState = 'loading';
         this.errorMessage = '';
         this.diagnostics = [];
@@ -232,8 +248,10 @@ export default class ConnectSoftphone extends LightningElement {
         // re-run it under a live CCP (Streams supports one CCP per page).
         const scriptLoad = this.loadStreams();
         let config: AcFeatureController.SoftphoneConfig;
+        const readConfig = this.readFresh ? refreshSoftphoneConfig : getSoftphoneConfig;
+        this.readFresh = false;
         try {
-            config = await getSoftphoneConfig({ adapterName: this.adapterName });
+            config = await readConfig({ adapterName: this.adapterName });
         } catch (error) {
             if (run === this.run) {
                 this.showError(
@@ -251,6 +269,21 @@ export default class ConnectSoftphone extends LightningElement {
             adapterName: config.adapter.name,
             settings: parsed?.settings ?? null
         };
+        // The URL policy decides before any iframe exists: a refused URL is never requested.
+        const urls = checkAdapterUrls(config.adapter);
+        if (urls.verdict === 'refused') {
+            const fieldLabel = refusedFieldLabel(urls.refusal);
+            if (urls.refusal.rule === 'blank') {
+                this.showError(formatLabel(LABELS.errorNoCcpUrl, config.adapter.name));
+                return;
+            }
+            this.detailsSource = {
+                ...this.detailsSource,
+                refusedUrl: { fieldLabel, rule: describeRefusedRule(urls.refusal) }
+            };
+            this.showError(formatLabel(LABELS.errorUrlRefused, fieldLabel, config.adapter.name));
+            return;
+        }
         const scriptError = await scriptLoad;
         if (run !== this.run) {
             return;
@@ -259,11 +292,32 @@ export default class ConnectSoftphone extends LightningElement {
             this.showError(formatLabel(LABELS.errorScriptLoad, this.describe(scriptError)));
             return;
         }
-        if (!config.adapter.ccpUrl) {
-            this.showError(formatLabel(LABELS.errorNoCcpUrl, config.adapter.name));
-            return;
+        const settings = ccpSettingsFor(
+            config.adapter,
+            urls,
+            LOAD_DEADLINE_MS - (Date.now() - startedAt)
+        );
+        this.startCcp(run, settings, parsed);
+    }
+
+    /** Whatever hangs (Apex, Streams, a CCP that never answers), "Loading…" ends by the deadline. */
+    private armLoadDeadline(run: number): void {
+        this.clearLoadDeadline();
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the bound on "Loading…"
+        this.loadDeadline = window.setTimeout(() => {
+            this.loadDeadline = null;
+            if (run === this.run && this.viewState === 'loading') {
+                this.stopCcp();
+                this.showError(CCP_FAILURE_MESSAGES.loadTimeout);
+            }
+        }, LOAD_DEADLINE_MS);
+    }
+
+    private clearLoadDeadline(): void {
+        if (this.loadDeadline !== null) {
+            window.clearTimeout(this.loadDeadline);
+            this.loadDeadline = null;
         }
-        this.startCcp(run, config.adapter, parsed);
     }
 
     /** Resolves to null when Streams is ready, or to the load error; never rejects. */
@@ -294,19 +348,10 @@ export default class ConnectSoftphone extends LightningElement {
 
     private startCcp(
         run: number,
-        adapter: AcFeatureController.AdapterSettings,
+        settings: CcpSettings,
         parsed: ParsedSessionEndValue | null
     ): void {
         const container = this.refs?.ccpContainer as HTMLElement | undefined;
-        const settings: CcpSettings = {
-            ccpUrl: adapter.ccpUrl ?? '',
-            softphoneAllowFramed: adapter.allowFramedSoftphone === true,
-            ...(adapter.samlLoginUrl ? { loginUrl: adapter.samlLoginUrl } : {}),
-            ...(adapter.region ? { region: adapter.region } : {}),
-            ...(adapter.ccpLoadTimeoutSeconds
-                ? { ccpLoadTimeoutMs: adapter.ccpLoadTimeoutSeconds * 1000 }
-                : {})
-        };
         this.ccpSettings = settings;
         try {
             if (!container) {
@@ -351,6 +396,7 @@ export default class ConnectSoftphone extends LightningElement {
         if (run !== this.run) {
             return;
         }
+        this.clearLoadDeadline();
         this.viewState = 'ready';
         this.agentView = streamsClient.getAgentView();
         this.onLiveContact = this.agentView?.hasLiveContact ?? false;
@@ -388,6 +434,7 @@ export default class ConnectSoftphone extends LightningElement {
     }
 
     private showError(message: string): void {
+        this.clearLoadDeadline();
         this.errorMessage = message;
         this.viewState = 'error';
     }
@@ -418,4 +465,27 @@ export default class ConnectSoftphone extends LightningElement {
         const messages = reduceErrors(error);
         return messages.length > 0 ? messages.join(' ') : LABELS.unknownError;
     }
+}
+
+/**
+ * What Streams gets: the policy's normalized URLs, and a CCP load timeout (the adapter's, else
+ * Streams' default) that cannot outlast the time left before LOAD_DEADLINE_MS.
+ */
+function ccpSettingsFor(
+    adapter: AcFeatureController.AdapterSettings,
+    urls: { ccpUrl: string; loginUrl: string | null },
+    remainingMs: number
+): CcpSettings {
+    const wantedMs = adapter.ccpLoadTimeoutSeconds
+        ? adapter.ccpLoadTimeoutSeconds * 1000
+        : STREAMS_DEFAULT_CCP_LOAD_TIMEOUT_MS;
+    return {
+        ccpUrl: urls.ccpUrl,
+        softphoneAllowFramed: adapter.allowFramedSoftphone === true,
+        ...(urls.loginUrl ? { loginUrl: urls.loginUrl } : {}),
+        ...(adapter.region ? { region: adapter.region } : {}),
+        ...(adapter.ccpLoadTimeoutSeconds || wantedMs > remainingMs
+            ? { ccpLoadTimeoutMs: Math.max(1000, Math.min(wantedMs, remainingMs)) }
+            : {})
+    };
 }

@@ -47,6 +47,15 @@ export function recordOutcome(outcomes, outcome) {
 export function buildDetailRows(input) {
     const format = formatters(input.locale, input.timeZone);
     return [
+        ...(input.refusedUrl
+            ? [
+                {
+                    key: 'refusedUrl',
+                    term: formatLabel(LABELS.detailsUrlRefusedTerm, input.refusedUrl.fieldLabel),
+                    text: input.refusedUrl.rule
+                }
+            ]
+            : []),
         {
             key: 'feature',
             term: LABELS.detailsFeatureTerm,

@@ -40,6 +40,7 @@ const ACTION_LABELS: Record<Exclude<GuardOutcome['action'], 'skipped'>, string> 
 export interface DetailsSource {
     adapterName: string;
     settings: SessionEndSettings | null; // null: no active SetAgentStatusOnSessionEnd record
+    refusedUrl?: { fieldLabel: string; rule: string }; // an adapter URL the policy refused
 }
 
 export interface DetailsInput extends DetailsSource {
@@ -76,6 +77,15 @@ export function recordOutcome(outcomes: GuardOutcome[], outcome: GuardOutcome): 
 export function buildDetailRows(input: DetailsInput): DetailRow[] {
     const format = formatters(input.locale, input.timeZone);
     return [
+        ...(input.refusedUrl
+            ? [
+                  {
+                      key: 'refusedUrl',
+                      term: formatLabel(LABELS.detailsUrlRefusedTerm, input.refusedUrl.fieldLabel),
+                      text: input.refusedUrl.rule
+                  }
+              ]
+            : []),
         {
             key: 'feature',
             term: LABELS.detailsFeatureTerm,

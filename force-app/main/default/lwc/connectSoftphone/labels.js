@@ -65,7 +65,32 @@ import settingSignOut from '@salesforce/label/c.AcFeatureValueCheck_SignOut';
 import unknownError from '@salesforce/label/c.ConnectSoftphone_UnknownError';
 import warningsExplanation from '@salesforce/label/c.ConnectSoftphone_WarningsExplanation';
 import warningsSummary from '@salesforce/label/c.ConnectSoftphone_WarningsSummary';
+import detailsUrlRefusedTerm from '@salesforce/label/c.ConnectSoftphone_DetailsUrlRefusedTerm';
+import errorUrlRefused from '@salesforce/label/c.ConnectSoftphone_ErrorUrlRefused';
+import fieldCcpUrl from '@salesforce/label/c.ConnectSoftphone_FieldCcpUrl';
+import fieldSamlLoginUrl from '@salesforce/label/c.ConnectSoftphone_FieldSamlLoginUrl';
+// The URL policy's rules in words, for the Details view of a refused adapter URL.
+import urlRuleBlank from '@salesforce/label/c.CcpUrlPolicy_Blank';
+import urlRuleHasCredentials from '@salesforce/label/c.CcpUrlPolicy_HasCredentials';
+import urlRuleHasPort from '@salesforce/label/c.CcpUrlPolicy_HasPort';
+import urlRuleHasQueryOrFragment from '@salesforce/label/c.CcpUrlPolicy_HasQueryOrFragment';
+import urlRuleNotAUrl from '@salesforce/label/c.CcpUrlPolicy_NotAUrl';
+import urlRuleNotCcpPath from '@salesforce/label/c.CcpUrlPolicy_NotCcpPath';
+import urlRuleNotConnectDomain from '@salesforce/label/c.CcpUrlPolicy_NotConnectDomain';
+import urlRuleNotHttps from '@salesforce/label/c.CcpUrlPolicy_NotHttps';
 export const LABELS = {
+    detailsUrlRefusedTerm,
+    errorUrlRefused,
+    fieldCcpUrl,
+    fieldSamlLoginUrl,
+    urlRuleBlank,
+    urlRuleHasCredentials,
+    urlRuleHasPort,
+    urlRuleHasQueryOrFragment,
+    urlRuleNotAUrl,
+    urlRuleNotCcpPath,
+    urlRuleNotConnectDomain,
+    urlRuleNotHttps,
     ccpRegion,
     detailsSummary,
     detailsFeatureTerm,

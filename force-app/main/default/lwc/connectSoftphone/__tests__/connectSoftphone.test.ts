@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import { createElement } from 'lwc';
 import ConnectSoftphone from 'c/connectSoftphone';
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
+import refreshSoftphoneConfig from '@salesforce/apex/AcFeatureController.refreshSoftphoneConfig';
 import isSessionActive from '@salesforce/apex/AcFeatureController.isSessionActive';
 import * as streamsClient from 'c/streamsClient';
 import type { CcpFailure, CcpHandlers, CcpSettings } from 'c/streamsClient';
@@ -11,10 +12,16 @@ import { loadScript } from 'lightning/platformResourceLoader';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS } from '../labels';
+import { checkCcpUrl, parseCustomDomains } from 'c/ccpUrlPolicy';
 import { resourceLoaderControl } from '../../../../../test/jest-mocks/lightning/platformResourceLoader';
 
 jest.mock(
     '@salesforce/apex/AcFeatureController.getSoftphoneConfig',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/AcFeatureController.refreshSoftphoneConfig',
     () => ({ default: jest.fn() }),
     { virtual: true }
 );
@@ -37,6 +44,7 @@ jest.mock('c/sessionGuard', () => ({ SIGN_OUT_WAIT_MS: 30, startSessionGuard: je
 const mockGetConfig = getSoftphoneConfig as unknown as jest.Mock<
     (params: { adapterName: string }) => Promise<AcFeatureController.SoftphoneConfig>
 >;
+const mockRefreshConfig = refreshSoftphoneConfig as unknown as typeof mockGetConfig;
 const mockIsSessionActive = isSessionActive as unknown as jest.Mock<() => Promise<unknown>>;
 const mockStreams = jest.mocked(streamsClient);
 const mockStartGuard = jest.mocked(sessionGuard.startSessionGuard);
@@ -120,6 +128,7 @@ describe('c-connect-softphone', () => {
         guard = fakeGuard();
         mockStartGuard.mockImplementation(() => guard);
         mockGetConfig.mockResolvedValue(softphoneConfig('Status:Offline'));
+        mockRefreshConfig.mockResolvedValue(softphoneConfig('Status:Offline'));
         mockStreams.isStreamsLoaded.mockReturnValue(true);
         mockStreams.getAgentView.mockReturnValue(null);
         mockStreams.signOut.mockResolvedValue(undefined);
@@ -294,7 +303,9 @@ describe('c-connect-softphone', () => {
             query(element, 'retry-button').click();
             await flushPromises();
 
-            expect(mockGetConfig).toHaveBeenCalledTimes(2);
+            // Retry reads the records again, not the cached answer of the first load.
+            expect(mockGetConfig).toHaveBeenCalledTimes(1);
+            expect(mockRefreshConfig).toHaveBeenCalledWith({ adapterName: 'Missing' });
             expect(mockStreams.initCcp).toHaveBeenCalledTimes(1);
         });
 
@@ -343,6 +354,161 @@ describe('c-connect-softphone', () => {
                 "The contact control panel (CCP) couldn't start: Invalid URL"
             );
             expect(guard.stop).toHaveBeenCalled();
+        });
+    });
+
+    describe('an adapter URL outside the URL policy', () => {
+        interface PolicyCase {
+            field: string;
+            input: string;
+            customDomains?: string;
+            expect: string;
+        }
+        const table = JSON.parse(
+            readFileSync(
+                join(__dirname, '../../ccpUrlPolicy/__tests__/data/urlPolicyCases.json'),
+                'utf8'
+            )
+        ) as { cases: PolicyCase[] };
+        const refusedCcpUrls = table.cases
+            .filter((c) => c.field === 'ccpUrl' && !['allowed', 'blank'].includes(c.expect))
+            .map((c): [string, string, PolicyCase] => [c.expect, c.input, c]);
+
+        function detailsRow(element: HTMLElement, term: string): string | undefined {
+            const rows = [...element.shadowRoot!.querySelectorAll('[data-id="details-row"]')];
+            const row = rows.find(
+                (candidate) =>
+                    candidate.querySelector('[data-id="details-term"]')?.textContent === term
+            );
+            return row?.querySelector('[data-id="details-text"]')?.textContent?.trim();
+        }
+
+        it.each(refusedCcpUrls)(
+            'refuses a CCP URL (%s: %s) with no iframe, names the field to fix, and Details names the rule',
+            async (rule, input, testCase) => {
+                mockGetConfig.mockResolvedValue(
+                    softphoneConfig('Status:Offline', {
+                        ccpUrl: input,
+                        customCcpDomains: testCase.customDomains ?? null
+                    })
+                );
+                const element = await renderSoftphone();
+
+                expect(mockStreams.initCcp).not.toHaveBeenCalled();
+                expect(mockStartGuard).not.toHaveBeenCalled();
+                expect(errorMessage(element)).toBe(
+                    'The Amazon Connect CCP URL of the AC CTI Adapter ACLightningAdapter is not an ' +
+                        'address the softphone may open, so nothing was opened. Ask your Salesforce ' +
+                        'admin to correct the Amazon Connect CCP URL field on that adapter record; ' +
+                        'Details says which rule it breaks.'
+                );
+                const why = detailsRow(element, 'Why Amazon Connect CCP URL was refused');
+                const refusal = checkCcpUrl(input, parseCustomDomains(testCase.customDomains));
+                const host = refusal.verdict === 'refused' ? (refusal.host ?? '') : '';
+                const expectedPath =
+                    refusal.verdict === 'refused' ? (refusal.expectedPath ?? '') : '';
+                const expectedRule: Record<string, string> = {
+                    notAUrl: LABELS.urlRuleNotAUrl,
+                    notHttps: LABELS.urlRuleNotHttps,
+                    hasCredentials: LABELS.urlRuleHasCredentials,
+                    hasQueryOrFragment: LABELS.urlRuleHasQueryOrFragment,
+                    hasPort: LABELS.urlRuleHasPort,
+                    notConnectDomain: `Its host ${host} is not an Amazon Connect domain (<instance>.my.connect.aws, <instance>.govcloud.connect.aws or <instance>.awsapps.com) and is not listed in the adapter's Custom CCP Domains.`,
+                    notCcpPath: `It is not the Contact Control Panel: on ${host} the CCP is at ${expectedPath}.`
+                };
+                expect(why).toBe(expectedRule[rule]);
+                expect(query(element, 'retry-button')).not.toBeNull();
+            }
+        );
+
+        it('is accessible while it shows a refused URL', async () => {
+            mockGetConfig.mockResolvedValue(
+                softphoneConfig('', { ccpUrl: 'http://evil.example.com/ccp-v2/' })
+            );
+            const element = await renderSoftphone();
+            (query(element, 'details') as unknown as HTMLDetailsElement).open = true;
+            await flushPromises();
+            await expect(element).toBeAccessible();
+        });
+
+        it('refuses a SAML login URL that is not https and names that field', async () => {
+            mockGetConfig.mockResolvedValue(
+                softphoneConfig('', { samlLoginUrl: 'http://idp.example.com/sso' })
+            );
+            const element = await renderSoftphone();
+
+            expect(mockStreams.initCcp).not.toHaveBeenCalled();
+            expect(errorMessage(element)).toContain(
+                'Ask your Salesforce admin to correct the SAML Login URL field'
+            );
+            expect(detailsRow(element, 'Why SAML Login URL was refused')).toBe(
+                LABELS.urlRuleNotHttps
+            );
+        });
+
+        it('opens a CCP on a custom domain the adapter lists, at the normalized address', async () => {
+            mockGetConfig.mockResolvedValue(
+                softphoneConfig('', {
+                    ccpUrl: 'https://CCP.Example.co.jp/connect/ccp-v2',
+                    customCcpDomains: 'other.example.com, ccp.example.co.jp'
+                })
+            );
+            await renderSoftphone();
+
+            expect(lastCcpStart().settings.ccpUrl).toBe(
+                'https://ccp.example.co.jp/connect/ccp-v2/'
+            );
+        });
+
+        it('opens the CCP once the admin fixed the record and the agent pressed Retry', async () => {
+            mockGetConfig.mockResolvedValue(
+                softphoneConfig('', { ccpUrl: 'https://evil.example.com/ccp-v2/' })
+            );
+            // The cacheable read would still give the old record: only a fresh read sees the fix.
+            mockRefreshConfig.mockResolvedValue(softphoneConfig(''));
+            const element = await renderSoftphone();
+            expect(mockStreams.initCcp).not.toHaveBeenCalled();
+
+            query(element, 'retry-button').click();
+            await flushPromises();
+
+            expect(mockRefreshConfig).toHaveBeenCalledTimes(1);
+            expect(lastCcpStart().settings.ccpUrl).toBe(CCP_URL);
+            await becomeReady();
+            expect(query(element, 'error')).toBeNull();
+        });
+    });
+
+    describe('a CCP that never answers', () => {
+        it('gives Streams a load timeout that cannot outlast the 55 s deadline', async () => {
+            mockGetConfig.mockResolvedValue(softphoneConfig('', { ccpLoadTimeoutSeconds: 999 }));
+            await renderSoftphone();
+
+            const timeout = lastCcpStart().settings.ccpLoadTimeoutMs ?? 0;
+            expect(timeout).toBeGreaterThan(50000);
+            expect(timeout).toBeLessThanOrEqual(55000);
+        });
+
+        it('leaves Streams its own default when the adapter sets no timeout', async () => {
+            await renderSoftphone();
+            expect(lastCcpStart().settings.ccpLoadTimeoutMs).toBeUndefined();
+        });
+
+        it('ends "Loading…" with the load-timeout error and Retry 55 s after it started, whatever hangs', async () => {
+            jest.useFakeTimers();
+            try {
+                mockGetConfig.mockReturnValue(new Promise(() => {})); // Apex never answers either
+                const element = createElement('c-connect-softphone', { is: ConnectSoftphone });
+                document.body.appendChild(element);
+                await jest.advanceTimersByTimeAsync(54000);
+                expect(query(element, 'error')).toBeNull();
+
+                await jest.advanceTimersByTimeAsync(1000);
+                expect(errorMessage(element)).toBe(LABELS.errorLoadTimeout);
+                expect(query(element, 'retry-button')).not.toBeNull();
+            } finally {
+                jest.useRealTimers();
+            }
         });
     });
 
