@@ -17,6 +17,7 @@ import { startPreview } from '../preview/start.mjs';
 import { configureFeature } from './lib/config.mjs';
 import { openConsole, openMetrics } from './lib/pages.mjs';
 import { createStandInClient } from './lib/stand-in.mjs';
+import { ccpControlScenarios } from './scenarios/ccp-controls.mjs';
 import { ccpFaultScenarios } from './scenarios/ccp-faults.mjs';
 import { contactAndLogoutScenarios } from './scenarios/contact-and-logout.mjs';
 import { multiTabScenarios } from './scenarios/multi-tab.mjs';
@@ -28,7 +29,8 @@ const SCENARIOS = [
     ...settingsScenarios,
     ...contactAndLogoutScenarios,
     ...ccpFaultScenarios,
-    ...multiTabScenarios
+    ...multiTabScenarios,
+    ...ccpControlScenarios
 ];
 const SCENARIO_TIMEOUT_MS = 60000;
 const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
