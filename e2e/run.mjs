@@ -23,6 +23,7 @@ import { contactAndLogoutScenarios } from './scenarios/contact-and-logout.mjs';
 import { multiTabScenarios } from './scenarios/multi-tab.mjs';
 import { seedScenarios } from './scenarios/seed.mjs';
 import { settingsScenarios } from './scenarios/settings.mjs';
+import { tryOutScenarios } from './scenarios/try-out.mjs';
 
 const SCENARIOS = [
     ...seedScenarios,
@@ -30,7 +31,8 @@ const SCENARIOS = [
     ...contactAndLogoutScenarios,
     ...ccpFaultScenarios,
     ...multiTabScenarios,
-    ...ccpControlScenarios
+    ...ccpControlScenarios,
+    ...tryOutScenarios
 ];
 const SCENARIO_TIMEOUT_MS = 60000;
 const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
