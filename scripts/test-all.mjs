@@ -10,6 +10,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'softphone-test-'));
 const jestReport = path.join(tmp, 'jest.json');
 const e2eReport = path.join(tmp, 'e2e.json');
 const nodeTestReport = path.join(tmp, 'node-test.tap');
+const emulatorTestReport = path.join(tmp, 'emulator-test.tap');
 
 /** Each step: a name, the command, and how to count the tests it ran (default: one check). */
 const steps = [
@@ -38,6 +39,19 @@ const steps = [
             'scripts/__tests__/'
         ],
         count: () => countTap(nodeTestReport)
+    },
+    {
+        name: 'CCP emulator agent model: model-based (fast-check)',
+        cmd: [
+            'node',
+            '--test',
+            '--test-reporter=spec',
+            '--test-reporter-destination=stdout',
+            '--test-reporter=tap',
+            `--test-reporter-destination=${emulatorTestReport}`,
+            'ccp-emulator/__tests__/'
+        ],
+        count: () => countTap(emulatorTestReport)
     },
     {
         name: 'Apex offline: parse, PMD security and best practices',
