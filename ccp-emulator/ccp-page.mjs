@@ -88,7 +88,11 @@ ${slowImage}
 export function renderSignedOutPage() {
     return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
-<body><p>Signed out of the Connect stand-in. Open <a href="/login" target="_blank">/login</a> to sign in.</p></body>
+<body>
+<h1>Sign in to Amazon Connect (stand-in)</h1>
+<p>Signed out of the Connect stand-in.</p>
+<form method="get" action="/login"><button type="submit">Sign in</button></form>
+</body>
 </html>`;
 }
 

@@ -204,8 +204,9 @@
     });
 
     // The CCP's own Logout: the agent goes Offline first (Streams issue #872), then the session
-    // ends (/logout never changes the status, #493). The worker's next call is then refused, and it
-    // tells every port, the host's Streams included, with auth_fail.
+    // ends (/logout never changes the status, #493), then the CCP terminates: the worker tells
+    // every port, the host's Streams included, `terminated`, and this page reloads into the
+    // sign-in page. ASSUMPTION: the real CCP's logout ends its worker the same way.
     el.signOut.addEventListener('click', function () {
         var offline = agent.configuration.agentStates.filter(function (s) {
             return s.type === 'offline';
@@ -224,10 +225,9 @@
                 }
                 fetch('/logout', { credentials: 'include' }).then(function () {
                     signedOut = true;
-                    busy = false;
-                    say('Signed out of Amazon Connect. Sign in again from the softphone.');
+                    say('Signed out of Amazon Connect.');
                     render();
-                    bridge.request('getAgentPermissions', {});
+                    bridge.terminate();
                 });
             }
         );

@@ -34,7 +34,7 @@
         if (framed) parentWindow.postMessage(message, '*');
     }
 
-    /** The page's own controls: `subscribe(listener(message))`, `request(method, params, done)`. */
+    /** The page's own controls: `subscribe(listener)`, `request(method, params, done)`, `terminate()`. */
     window.__ccpBridge = {
         subscribe: function (listener) {
             uiListeners.push(listener);
@@ -47,6 +47,10 @@
                 event: 'api_request',
                 data: { requestId: requestId, method: method, params: params, origin: 'agent' }
             });
+        },
+        /** The CCP ends its worker (as the host's connect.core.terminate does). */
+        terminate: function () {
+            toWorker({ event: 'terminate' });
         }
     };
 

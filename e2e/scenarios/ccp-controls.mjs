@@ -17,6 +17,8 @@ import {
 import { describeChanges } from '../lib/tabs.mjs';
 
 const AGENT = 'agent1';
+/** The softphone's signed-out view (Custom Label ConnectSoftphone_SignedOutMessage). */
+const SIGNED_OUT_TEXT = "You're signed out of Amazon Connect.";
 /** Short enough for a test, long enough for Chromium under load to render the ringing call. */
 const RING_SECONDS = 3;
 
@@ -142,6 +144,35 @@ export const ccpControlScenarios = [
                 await ccpButton(ccp, CCP_TEXT.accept).isHidden(),
                 'expected no contact offered any more'
             );
+        }
+    },
+    {
+        name: "CCP Sign out: Offline first, then the CCP's session ends; the softphone shows signed out",
+        async run(t) {
+            const page = await t.openConsole();
+            await waitForSoftphoneReady(page);
+            await t.standIn.waitForChangeTo('Available');
+            await waitForCcpToShow(page, 'Available');
+            const mark = await t.standIn.mark();
+            await clickCcpButton(page, CCP_TEXT.signOut);
+            const offline = await t.standIn.waitForChangeTo('Offline', { from: mark.history });
+            const state = await t.standIn.waitForState(
+                'a call to /logout',
+                (current) => current.session.logouts.length === 1 && !current.session.signedIn
+            );
+            check(
+                offline.source === 'agent' &&
+                    offline.arrivedAt <= Date.parse(state.session.logouts[0].at),
+                `expected Offline from the CCP before /logout; got ${JSON.stringify(offline)}`
+            );
+            await page
+                .getByText(SIGNED_OUT_TEXT)
+                .waitFor({ state: 'visible', timeout: 10000 })
+                .catch(() => {
+                    throw new Error(`expected the softphone to show "${SIGNED_OUT_TEXT}"`);
+                });
+            const after = await t.standIn.mark();
+            await t.standIn.expectNoChange(after, 'signed out: nothing restores the agent');
         }
     }
 ];
