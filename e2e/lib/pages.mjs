@@ -1,7 +1,7 @@
 // What the agent and the admin see, driven through Playwright: the Lightning console with the
 // softphone on its utility bar, Salesforce's Log Out link, the CCP frame, and the stand-in's
 // real-time metrics page. Elements are found by role and accessible name where the user would.
-/* global document -- used only inside page.evaluate callbacks */
+/* global document, requestAnimationFrame -- used only inside page.evaluate callbacks */
 import { CheckFailure, waitUntil } from './check.mjs';
 
 /** Loading the console, compiling under LWS and the CCP handshake take about 1–3 s here. */
@@ -102,6 +102,22 @@ export function ccpStatusMenu(page) {
 /** A CCP button (Accept, Hang up, ...), found by role and name. */
 export function ccpButton(page, name) {
     return ccpOf(page).getByRole('button', { name, exact: true });
+}
+
+/**
+ * Lets the CCP frame paint before a screenshot: its content is drawn by another process and can
+ * trail the DOM Playwright reads by a frame or two. Two animation frames inside the CCP.
+ */
+export async function ccpPainted(page) {
+    const frame = page.url().includes('/ccp-v2/')
+        ? page.mainFrame()
+        : page.frames().find((candidate) => candidate.url().includes('/ccp-v2/'));
+    await frame?.evaluate(
+        () =>
+            new Promise((resolve) =>
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+            )
+    );
 }
 
 /** What the agent does in the CCP: picks a status from the status menu. */

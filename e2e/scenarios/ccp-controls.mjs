@@ -5,6 +5,7 @@ import { check, waitUntil } from '../lib/check.mjs';
 import {
     CCP_TEXT,
     ccpButton,
+    ccpPainted,
     chooseCcpStatus,
     clickCcpButton,
     metricsTimeline,
@@ -36,7 +37,9 @@ export const ccpControlScenarios = [
                 answer.startsWith('A contact is ringing'),
                 `expected a contact offered; the page says ${JSON.stringify(answer)}`
             );
-            await clickCcpButton(page, CCP_TEXT.accept);
+            // By keyboard, as an agent with a headset would: Tab to Accept, Enter.
+            await ccpButton(page, CCP_TEXT.accept).focus();
+            await ccpButton(page, CCP_TEXT.accept).press('Enter');
             await waitForCcpToShow(page, 'On call');
             // The softphone learns of the call through Streams and disables its Sign Out.
             await waitUntil(() => signOut.isDisabled(), {
@@ -47,6 +50,7 @@ export const ccpControlScenarios = [
             await chooseCcpStatus(page, 'Lunch');
             await waitForCcpToShow(page, 'On call → next: Lunch');
             await waitForMetricsCell(metrics, AGENT, 'Next status', 'Lunch');
+            await ccpPainted(page);
             await t.screenshot('ccp-on-call.png', page);
             await clickCcpButton(page, CCP_TEXT.hangUp);
             await waitForCcpToShow(page, 'After call work → next: Lunch');

@@ -6,6 +6,8 @@ import { check, waitUntil } from '../lib/check.mjs';
 import {
     CCP_TEXT,
     UI_TEXT,
+    ccpButton,
+    ccpPainted,
     chooseCcpStatus,
     clickCcpButton,
     logOutOfSalesforce,
@@ -78,6 +80,8 @@ export const tryOutScenarios = [
             check(offered.startsWith('A contact is ringing'), `the metrics page says ${offered}`);
             await waitForMetricsCell(metrics, AGENT, 'Activity', 'Incoming');
             await waitForCcpToShow(page, 'Incoming call');
+            await ccpButton(page, CCP_TEXT.accept).waitFor({ state: 'visible' });
+            await ccpPainted(page);
             await t.screenshot('ccp-incoming.png', page);
             await clickCcpButton(page, CCP_TEXT.accept);
             await waitForMetricsCell(metrics, AGENT, 'Activity', 'On contact');
