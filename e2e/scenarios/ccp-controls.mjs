@@ -151,6 +151,38 @@ export const ccpControlScenarios = [
         }
     },
     {
+        name: 'CCP Reject: the contact goes back, the agent shows Missed until choosing a status; closing the tab then sets Offline',
+        async run(t) {
+            const page = await t.openConsole();
+            await waitForSoftphoneReady(page);
+            await t.standIn.waitForChangeTo('Available');
+            await waitForCcpToShow(page, 'Available');
+            const metrics = await t.openMetrics();
+            await sendTestContact(metrics);
+            const mark = await t.standIn.mark();
+            await clickCcpButton(page, CCP_TEXT.reject);
+            const missed = await t.standIn.waitForChangeTo('MissedCallAgent', {
+                from: mark.history
+            });
+            check(
+                missed.source === 'rejected',
+                `expected the change to Missed from the rejection; got ${JSON.stringify(missed)}`
+            );
+            await waitForCcpToShow(page, CCP_TEXT.missed);
+            await waitForMetricsStatus(metrics, AGENT, 'Missed');
+            await waitForMetricsCell(metrics, AGENT, 'Missed contacts', '1');
+            const after = await t.standIn.mark();
+            await t.standIn.expectNoChange(after, 'Missed lasts until a status is chosen', 1000);
+            // The agent leaves without choosing: the guard still makes them Offline.
+            await page.close({ runBeforeUnload: true });
+            const offline = await t.standIn.waitForChangeTo('Offline', { from: after.history });
+            check(
+                offline.from === 'MissedCallAgent' && offline.source === 'ccp',
+                `expected Missed→Offline from the softphone; got ${JSON.stringify(offline)}`
+            );
+        }
+    },
+    {
         name: "CCP Sign out: Offline first, then the CCP's session ends; the softphone shows signed out",
         async run(t) {
             const page = await t.openConsole();
