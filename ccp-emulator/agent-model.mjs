@@ -9,6 +9,9 @@
 // contact is live (`PendingBusy` ringing, `Busy` connected, `AfterCallWork` type not_routable in
 // after-contact work), the error shape for a refused change, and that a change without
 // enqueueNextState during a live contact (after-contact work included) is refused.
+// Missed: a contact not accepted within the ring time (or rejected) leaves the agent in Streams'
+// error state `MissedCallAgent` (connect.AgentErrorStates, type connect.AgentStateType.ERROR), not
+// routable, until the agent (or anyone) chooses a status.
 import { createHash, randomUUID } from 'node:crypto';
 
 const ACCOUNT_ID = '123456789012';
@@ -22,6 +25,12 @@ function uuidFrom(name) {
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Connect's default: a contact rings 20 s before it goes to the next agent (product.md). */
+export const DEFAULT_RING_TIMEOUT_SECONDS = 20;
+
+/** The agent state a missed contact leaves, as Streams names it (connect.AgentErrorStates). */
+export const MISSED_STATE = Object.freeze({ name: 'MissedCallAgent', type: 'error' });
+
 export function defaultConfig() {
     return {
         username: 'agent1',
@@ -32,7 +41,8 @@ export function defaultConfig() {
             { name: 'Offline', type: 'offline' },
             { name: 'Lunch', type: 'not_routable' },
             { name: '退席中', type: 'not_routable' }
-        ]
+        ],
+        ringTimeoutSeconds: DEFAULT_RING_TIMEOUT_SECONDS
     };
 }
 
@@ -50,6 +60,10 @@ export function validateConfig(config) {
         }
     }
     if (!config.statuses.some((s) => s.type === 'offline')) return 'an offline status is required';
+    const ring = config.ringTimeoutSeconds;
+    if (ring !== undefined && !(typeof ring === 'number' && ring > 0 && ring <= 600)) {
+        return `ringTimeoutSeconds must be a number of seconds, 0 < n ≤ 600; got ${JSON.stringify(ring)}`;
+    }
     return null;
 }
 
@@ -64,6 +78,8 @@ function queue(name) {
 
 /** Live contact phases driven by POST /control/contact (and the contact APIs). */
 const PHASES = ['incoming', 'connected', 'acw'];
+/** Contact actions: the phases above, `end`, and the two ways an offer is lost. */
+const CONTACT_ACTIONS = new Set([...PHASES, 'end', 'reject', 'miss']);
 
 export class ConnectModel {
     constructor() {
@@ -74,6 +90,7 @@ export class ConnectModel {
 
     /** Agents back to Offline, history cleared, config kept. */
     reset() {
+        for (const agent of this.agents?.values() ?? []) this.stopRinging(agent);
         this.agents = new Map();
         this.history = [];
         this.requests = [];
@@ -88,11 +105,12 @@ export class ConnectModel {
             username: config.username,
             name: config.name,
             routingProfileName: config.routingProfileName,
-            statuses: config.statuses.map((s) => ({ name: s.name, type: s.type }))
+            statuses: config.statuses.map((s) => ({ name: s.name, type: s.type })),
+            ringTimeoutSeconds: config.ringTimeoutSeconds ?? DEFAULT_RING_TIMEOUT_SECONDS
         };
         const agent = this.ensureAgent(this.config.username);
         // A status removed from the list cannot stay current: fall back to Offline.
-        if (!this.findStatus(agent.status.name)) {
+        if (!this.isMissed(agent) && !this.findStatus(agent.status.name)) {
             agent.status = this.statusRecord(this.offlineStatus(), Date.now());
         }
         this.configVersion += 1;
@@ -121,9 +139,14 @@ export class ConnectModel {
         return {
             name: status.name,
             type: status.type,
-            agentStateARN: stateArn(status.name),
+            // Streams' error states are not agent statuses an admin defines: no ARN.
+            agentStateARN: status.type === 'error' ? null : stateArn(status.name),
             since: at
         };
+    }
+
+    isMissed(agent) {
+        return agent.status.type === MISSED_STATE.type;
     }
 
     ensureAgent(username) {
@@ -134,7 +157,9 @@ export class ConnectModel {
                 agentARN: `${INSTANCE_ARN}/agent/${uuidFrom(`agent:${username}`)}`,
                 status: this.statusRecord(this.offlineStatus(), Date.now()),
                 nextState: null, // { status record, arrivedAt, requestId }
-                contact: null // { contactId, phase, phaseSince, queueSince, acceptedAt }
+                contact: null, // { contactId, phase, phaseSince, queueSince }
+                missedContacts: 0,
+                ringTimer: null
             };
             this.agents.set(username, agent);
         }
@@ -235,16 +260,21 @@ export class ConnectModel {
         return { ok: true, status: agent.status.name };
     }
 
-    /** POST /control/contact: incoming → connected → acw → end (end also works from any phase). */
+    /**
+     * POST /control/contact and the CCP's contact APIs: incoming → connected → acw → end (`end`
+     * also works from any phase). An incoming contact rings for the configured ring time; not
+     * accepted by then (`miss`) or rejected (`reject`), it is lost and the agent goes to Missed.
+     */
     contactAction(action, { force = false } = {}) {
         const agent = this.currentAgent();
         const now = Date.now();
+        if (!CONTACT_ACTIONS.has(action)) return { ok: false, error: `unknown action ${action}` };
         if (action === 'incoming') {
             if (agent.contact) return { ok: false, error: 'a contact is already live' };
             if (agent.status.type !== 'routable' && !force) {
                 return {
                     ok: false,
-                    error: `agent is ${agent.status.name}, not routable (force: true to override)`
+                    error: `agent is ${agent.status.name}, not routable: Connect offers contacts to Available agents only (force: true to override)`
                 };
             }
             agent.contact = {
@@ -253,23 +283,63 @@ export class ConnectModel {
                 phaseSince: now,
                 queueSince: now
             };
+            this.startRinging(agent);
+        } else if (!agent.contact) {
+            return { ok: false, error: 'no live contact' };
         } else if (action === 'connected' || action === 'acw') {
-            if (!agent.contact) return { ok: false, error: 'no live contact' };
             const from = PHASES.indexOf(agent.contact.phase);
             if (PHASES.indexOf(action) <= from) {
                 return { ok: false, error: `contact is already ${agent.contact.phase}` };
             }
+            this.stopRinging(agent);
             agent.contact.phase = action;
             agent.contact.phaseSince = now;
-        } else if (action === 'end') {
-            if (!agent.contact) return { ok: false, error: 'no live contact' };
+        } else if (action === 'reject' || action === 'miss') {
+            if (agent.contact.phase !== 'incoming') {
+                return { ok: false, error: `contact is ${agent.contact.phase}, not ringing` };
+            }
+            this.loseContact(agent, action);
+        } else {
+            this.stopRinging(agent);
             agent.contact = null;
             this.applyNextState(agent);
-        } else {
-            return { ok: false, error: `unknown action ${action}` };
         }
         this.changed();
         return { ok: true, contact: agent.contact };
+    }
+
+    startRinging(agent) {
+        this.stopRinging(agent);
+        const ms = (this.config.ringTimeoutSeconds ?? DEFAULT_RING_TIMEOUT_SECONDS) * 1000;
+        agent.ringTimer = setTimeout(() => {
+            agent.ringTimer = null;
+            if (agent.contact?.phase === 'incoming') {
+                this.loseContact(agent, 'miss');
+                this.changed();
+            }
+        }, ms);
+        agent.ringTimer.unref?.();
+    }
+
+    stopRinging(agent) {
+        if (agent.ringTimer) clearTimeout(agent.ringTimer);
+        agent.ringTimer = null;
+    }
+
+    /**
+     * The offer is lost: the contact goes back to the queue (here: away), the agent to Missed.
+     * ASSUMPTIONS: a rejected voice contact leaves the agent Missed as a missed one does; a next
+     * status queued while it rang applies once the contact is gone, as after any contact.
+     */
+    loseContact(agent, how) {
+        this.stopRinging(agent);
+        agent.contact = null;
+        agent.missedContacts += 1;
+        this.recordChange(agent, MISSED_STATE, {
+            source: how === 'reject' ? 'rejected' : 'missed',
+            arrivedAt: Date.now()
+        });
+        this.applyNextState(agent);
     }
 
     /** When the contact is cleared, an enqueued next status takes effect (Streams' nextState). */
@@ -439,6 +509,7 @@ export class ConnectModel {
                 statusSince: new Date(agent.status.since).toISOString(),
                 visibleState: this.visibleState(agent),
                 nextState: agent.nextState?.status.name ?? null,
+                missedContacts: agent.missedContacts,
                 contact: agent.contact
                     ? {
                           contactId: agent.contact.contactId,

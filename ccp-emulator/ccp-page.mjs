@@ -44,6 +44,9 @@ window.parent.postMessage({ event: 'acknowledge', data: { id: window.__ccpEarlyA
         ? '<!-- dead fault: no bridge, never acknowledges -->'
         : `<script>window.__ccpBoot = ${escapeJson(boot)};</script>
 <script src="/ccp-v2/ccp.js"></script>`;
+    // The controls: a real <select> with a <label> and real buttons, so a keyboard and Playwright's
+    // getByRole('combobox' | 'button', { name }) reach them; ccp-controls.js drives them.
+    const controls = faults.dead ? '' : `<script src="/ccp-v2/ccp-controls.js" defer></script>`;
     return `<!doctype html>
 <html lang="en">
 <head>
@@ -51,12 +54,31 @@ window.parent.postMessage({ event: 'acknowledge', data: { id: window.__ccpEarlyA
 ${earlyAckScript}
 <title>Amazon Connect CCP (local emulator)</title>
 ${bridge}
-<style>body{font:13px system-ui,sans-serif;margin:8px;color:#16191f}#state{font-weight:600}</style>
+${controls}
+<link rel="stylesheet" href="/ccp-v2/ccp.css">
 </head>
 <body>
-<h1 style="font-size:15px">CCP emulator</h1>
-<p>Agent status: <span id="state">connecting…</span></p>
-<p id="contact"></p>
+<main aria-labelledby="ccp-title">
+<h1 id="ccp-title">CCP emulator</h1>
+<p class="status-line">Agent status: <span id="state">connecting…</span></p>
+<div class="field">
+<label for="status-menu">Status</label>
+<select id="status-menu" aria-describedby="status-hint" disabled></select>
+<p id="status-hint" class="hint"></p>
+</div>
+<section id="contact-panel" class="contact" aria-labelledby="contact" hidden>
+<h2 id="contact"></h2>
+<p id="contact-detail" class="hint"></p>
+<div class="buttons">
+<button type="button" id="accept" class="primary" hidden>Accept</button>
+<button type="button" id="reject" hidden>Reject</button>
+<button type="button" id="hang-up" class="danger" hidden>Hang up</button>
+<button type="button" id="close-contact" class="primary" hidden>Close contact</button>
+</div>
+</section>
+<p id="ccp-message" role="status"></p>
+<div class="footer"><button type="button" id="sign-out" disabled>Sign out</button></div>
+</main>
 ${slowImage}
 </body>
 </html>`;
@@ -66,7 +88,11 @@ ${slowImage}
 export function renderSignedOutPage() {
     return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
-<body><p>Signed out of the Connect stand-in. Open <a href="/login" target="_blank">/login</a> to sign in.</p></body>
+<body>
+<h1>Sign in to Amazon Connect (stand-in)</h1>
+<p>Signed out of the Connect stand-in.</p>
+<form method="get" action="/login"><button type="submit">Sign in</button></form>
+</body>
 </html>`;
 }
 

@@ -25,6 +25,8 @@ const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'public');
 const STATIC_FILES = {
     '/ccp-v2/ccp.js': ['ccp.js', 'text/javascript'],
     '/ccp-v2/worker.js': ['worker.js', 'text/javascript'],
+    '/ccp-v2/ccp-controls.js': ['ccp-controls.js', 'text/javascript'],
+    '/ccp-v2/ccp.css': ['ccp.css', 'text/css; charset=utf-8'],
     '/real-time-metrics/': ['rtm.html', 'text/html; charset=utf-8'],
     '/real-time-metrics/rtm.js': ['rtm.js', 'text/javascript']
 };
@@ -33,6 +35,8 @@ const FAULT_KEYS = ['authFail', 'earlyAck', 'dead', 'slowMs', 'apiDelayMs'];
 
 /** Longest a getAgentSnapshot long poll is held (Streams asks for GET_AGENT_TIMEOUT_MS = 30000). */
 const LONG_POLL_MAX_MS = 20000;
+/** How many recent status changes the real-time metrics timeline shows. */
+const TIMELINE_LENGTH = 30;
 /** How long the earlyAck fault's slow image holds the CCP page's load event back. */
 const EARLY_ACK_LOAD_DELAY_MS = 1500;
 
@@ -93,8 +97,11 @@ export async function startConnectStandIn({
     const sseClients = new Set();
     const log = quiet ? () => {} : (...args) => console.log('[connect-stand-in]', ...args);
 
+    /** The real-time metrics feed: the agents and the latest changes for the timeline. */
+    const metricsEvent = () =>
+        `data: ${JSON.stringify({ ...model.publicState(), history: model.history.slice(-TIMELINE_LENGTH) })}\n\n`;
     model.onChange(() => {
-        const payload = `data: ${JSON.stringify(model.publicState())}\n\n`;
+        const payload = metricsEvent();
         for (const res of sseClients) res.write(payload);
     });
 
@@ -176,9 +183,10 @@ export async function startConnectStandIn({
             case 'destroyContact':
             case 'destroyConnection':
                 return contactApi(res, 'acw');
+            case 'rejectContact':
+                return contactApi(res, 'reject');
             case 'clearContact':
             case 'completeContact':
-            case 'rejectContact':
                 return contactApi(res, 'end');
             default:
                 // sendClientLogs, sendSoftphoneCallMetrics, ...: accepted and dropped.
@@ -207,7 +215,10 @@ export async function startConnectStandIn({
                 agentARN: body.agentARN,
                 state: body.state,
                 enqueueNextState: body.enqueueNextState,
-                requestId: body.requestId
+                requestId: body.requestId,
+                // The CCP page's own status menu marks its requests (public/ccp.js), so the
+                // timeline can tell the agent's choice from the softphone's (Connect cannot).
+                source: body.origin === 'agent' ? 'agent' : 'ccp'
             },
             arrivedAt
         );
@@ -356,7 +367,7 @@ export async function startConnectStandIn({
                 'cache-control': 'no-store',
                 connection: 'keep-alive'
             });
-            res.write(`data: ${JSON.stringify(model.publicState())}\n\n`);
+            res.write(metricsEvent());
             sseClients.add(res);
             req.on('close', () => sseClients.delete(res));
             return undefined;

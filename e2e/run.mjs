@@ -18,11 +18,13 @@ import { configureFeature } from './lib/config.mjs';
 import { openConsole, openMetrics } from './lib/pages.mjs';
 import { createStandInClient } from './lib/stand-in.mjs';
 import { badInputScenarios } from './scenarios/bad-input.mjs';
+import { ccpControlScenarios } from './scenarios/ccp-controls.mjs';
 import { ccpFaultScenarios } from './scenarios/ccp-faults.mjs';
 import { contactAndLogoutScenarios } from './scenarios/contact-and-logout.mjs';
 import { multiTabScenarios } from './scenarios/multi-tab.mjs';
 import { seedScenarios } from './scenarios/seed.mjs';
 import { settingsScenarios } from './scenarios/settings.mjs';
+import { tryOutScenarios } from './scenarios/try-out.mjs';
 
 const SCENARIOS = [
     ...seedScenarios,
@@ -30,7 +32,9 @@ const SCENARIOS = [
     ...contactAndLogoutScenarios,
     ...ccpFaultScenarios,
     ...multiTabScenarios,
-    ...badInputScenarios
+    ...badInputScenarios,
+    ...ccpControlScenarios,
+    ...tryOutScenarios
 ];
 const SCENARIO_TIMEOUT_MS = 60000;
 const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');

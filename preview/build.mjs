@@ -3,8 +3,9 @@
 //   c-namespace.js  the component and every `c/*` module it imports, compiled from the .ts sources
 //                   by @lwc/rollup-plugin (LWS transforms on) as one AMD module. The page evaluates
 //                   it inside the `c` sandbox; it is never run in the page itself.
-//   shell.js        the page's own code, outside any sandbox: LWC engine + synthetic shadow,
-//                   `lightning/*` stand-ins, `@salesforce/*` stand-ins, and Lightning Web Security
+//   shell.js        the page's own code, outside any sandbox: LWC engine + synthetic shadow, the
+//                   base components compiled from npm lightning-base-components, the platform
+//                   stand-ins (`lightning/platform*`, `@salesforce/*`), and Lightning Web Security
 //                   (@locker/sandbox), bundled and minified by esbuild. Minified on purpose: LWS
 //                   behaves differently when its own code is not minified (see docs lws.md).
 //   manifest.json   what the server needs to know: tag name, static resources.
@@ -27,13 +28,13 @@ import lwc from '@lwc/rollup-plugin';
 import { build as esbuild } from 'esbuild';
 import ts from 'typescript';
 import { readCustomLabels } from './lib/labels.mjs';
-import { platformModuleSource } from './lib/platform-modules.mjs';
+import { SCOPED_VALUES, platformModuleSource } from './lib/platform-modules.mjs';
 
 export const PREVIEW_DIR = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = resolve(PREVIEW_DIR, '..');
 export const BUILD_DIR = join(PREVIEW_DIR, '.build');
 const STAND_INS_DIR = join(PREVIEW_DIR, 'stand-ins');
-/** Base-component stand-ins as LWC modules: lwc/lightning/<name>/<name>.js (the `lightning` namespace). */
+/** Platform-module stand-ins as LWC modules: lwc/lightning/<name>/<name>.js (the `lightning` namespace). */
 const LIGHTNING_MODULES_DIR = join(STAND_INS_DIR, 'lwc');
 const DEFAULT_APP_DIR = join(PROJECT_ROOT, 'force-app', 'main', 'default');
 
@@ -187,6 +188,50 @@ async function buildNamespaceBundle(options) {
     return { code: output[0].code, imports: [...imports].sort(), warnings };
 }
 
+/**
+ * The icon libraries lightning-primitive-icon loads with a dynamic import(), one per category and
+ * direction, ~1,500 compiled SVG templates each. The preview bundles the one its components use
+ * (left-to-right utility icons) into shell.js. The others stay dynamic imports nothing can
+ * resolve: if a component ever asks for one, the import rejects and the base component itself
+ * logs "failed to dynamically import icon templates for <category>".
+ */
+const BUNDLED_ICON_LIBRARIES = new Set(['lightning/iconSvgTemplatesUtility']);
+const ICON_LIBRARY_PATTERN = /^lightning\/iconSvgTemplates[A-Za-z]*$/;
+
+function onlyUsedIconLibraries() {
+    return {
+        name: 'preview-icon-libraries',
+        resolveDynamicImport(source) {
+            if (
+                typeof source === 'string' &&
+                ICON_LIBRARY_PATTERN.test(source) &&
+                !BUNDLED_ICON_LIBRARIES.has(source)
+            ) {
+                return { id: source, external: true };
+            }
+            return null;
+        }
+    };
+}
+
+/**
+ * The session values (`@salesforce/i18n/locale`, ...) the base components import: the same stand-in
+ * values the component gets, not the package's own stubs, so one place says who the agent is.
+ */
+function sessionValues() {
+    const prefix = '\0preview:session-value:';
+    return {
+        name: 'preview-session-values',
+        resolveId: (source) => (source in SCOPED_VALUES ? `${prefix}${source}` : null),
+        load(id) {
+            if (!id.startsWith(prefix)) {
+                return null;
+            }
+            return `export default ${JSON.stringify(SCOPED_VALUES[id.slice(prefix.length)])};\n`;
+        }
+    };
+}
+
 /** Step 2: the page's code with the stand-ins for exactly the platform modules step 1 imports. */
 async function buildShellBundle(options, namespaceImports) {
     const staticResources = {};
@@ -204,15 +249,21 @@ async function buildShellBundle(options, namespaceImports) {
         external: (source) => source.startsWith('@locker/'),
         plugins: [
             virtualModule(OUTER_MODULES_ID, outerModules),
+            onlyUsedIconLibraries(),
+            sessionValues(),
             lwc({
                 rootDir: LIGHTNING_MODULES_DIR,
-                // Compile the base-component stand-ins (and LWC's implicit empty template/CSS) only.
-                include: [/[\\/]stand-ins[\\/]lwc[\\/]/, /@lwc[\\/]resources[\\/]/],
-                modules: [{ dir: LIGHTNING_MODULES_DIR }]
+                // The stand-ins, the base components' source, and LWC's implicit empty template/CSS.
+                include: [
+                    /[\\/]stand-ins[\\/]lwc[\\/]/,
+                    /@lwc[\\/]resources[\\/]/,
+                    /[\\/]lightning-base-components[\\/]/
+                ],
+                modules: [{ dir: LIGHTNING_MODULES_DIR }, { npm: 'lightning-base-components' }]
             })
         ]
     });
-    const { output } = await build.generate({ format: 'es' });
+    const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
     await build.close();
     const bundled = await esbuild({
         stdin: {
@@ -225,7 +276,9 @@ async function buildShellBundle(options, namespaceImports) {
         minify: true,
         format: 'iife',
         target: 'chrome120',
-        define: { 'process.env.NODE_ENV': '"production"' },
+        // import.meta.env.SSR: the base components' server-side-rendering switch.
+        define: { 'process.env.NODE_ENV': '"production"', 'import.meta.env.SSR': 'false' },
+        external: ['lightning/iconSvgTemplates*'],
         legalComments: 'none',
         write: false,
         logLevel: 'silent'

@@ -86,6 +86,15 @@ async function run() {
             realWindow === 'undefined',
             `typeof window.connect = ${realWindow}`
         );
+        // lightning-button from lightning-base-components draws its icon through
+        // lightning-primitive-icon as an inline SVG; the old stand-in used a sprite <use>.
+        const signOutIcon = page.locator('lightning-button lightning-primitive-icon svg path');
+        await page.getByRole('button', { name: 'Sign Out' }).waitFor({ timeout: 15000 });
+        check(
+            "the softphone's Sign Out is lightning-button from lightning-base-components",
+            (await signOutIcon.count()) === 1,
+            `${await signOutIcon.count()} inline icon path(s)`
+        );
         const ccpFrames = page.frames().filter((frame) => frame.url().includes('/ccp-v2'));
         check('the CCP iframe is loaded from the stand-in', ccpFrames.length === 1);
 

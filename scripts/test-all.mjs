@@ -16,6 +16,7 @@ const propertyReport = path.join(tmp, 'property.json');
 const MODEL_TEST = 'force-app/main/default/lwc/sessionGuard/__tests__/sessionGuard.model.test.ts';
 const PROPERTY_TESTS = 'force-app/main/default/lwc/.*/__tests__/.*\\.property\\.test\\.ts$';
 const MODEL_RUNS = '150';
+const emulatorTestReport = path.join(tmp, 'emulator-test.tap');
 
 /** Each step: a name, the command, and how to count the tests it ran (default: one check). */
 const steps = [
@@ -74,6 +75,19 @@ const steps = [
             'scripts/__tests__/'
         ],
         count: () => countTap(nodeTestReport)
+    },
+    {
+        name: 'CCP emulator agent model: model-based (fast-check)',
+        cmd: [
+            'node',
+            '--test',
+            '--test-reporter=spec',
+            '--test-reporter-destination=stdout',
+            '--test-reporter=tap',
+            `--test-reporter-destination=${emulatorTestReport}`,
+            'ccp-emulator/__tests__/'
+        ],
+        count: () => countTap(emulatorTestReport)
     },
     {
         name: 'Apex offline: parse, PMD security and best practices',

@@ -7,6 +7,8 @@
 // from a cross-site iframe (host 127.0.0.1, CCP 127.0.0.2) fails with an `error` event (third-party
 // context), so the page then falls back to a dedicated Worker running the same worker.js and replays
 // what it had sent. `window.__ccpWorkerKind` says which one is in use ('shared' | 'dedicated').
+// The page's own controls (ccp-controls.js) use `window.__ccpBridge`: they see every worker message
+// the host sees, and send their API requests up the same port, as the real CCP's UI does.
 (function () {
     'use strict';
 
@@ -18,14 +20,39 @@
     var earlyAckId = window.__ccpEarlyAckId || null;
     var connectAckDropped = false;
     var hostConfigured = false;
+    // Top level (no host frame), the page is its own parent: nothing goes "down" to a host then.
+    var framed = parentWindow !== window;
+    var uiListeners = [];
+    var uiRequests = {}; // requestId → callback, for the page's own API requests
+    var uiRequestCount = 0;
     // Debug aids read by tests: the events the host sent, in order, and when the first ack left.
     window.__ccpReceived = [];
     window.__ccpFirstAckAt = earlyAckId ? window.__ccpEarlyAckAt : null;
 
     function toHost(message) {
         // WindowIOStream.prototype.send: postMessage(message, '*').
-        parentWindow.postMessage(message, '*');
+        if (framed) parentWindow.postMessage(message, '*');
     }
+
+    /** The page's own controls: `subscribe(listener)`, `request(method, params, done)`, `terminate()`. */
+    window.__ccpBridge = {
+        subscribe: function (listener) {
+            uiListeners.push(listener);
+        },
+        request: function (method, params, done) {
+            uiRequestCount += 1;
+            var requestId = 'ccp-ui-' + uiRequestCount + '-' + boot.pageId;
+            if (done) uiRequests[requestId] = done;
+            toWorker({
+                event: 'api_request',
+                data: { requestId: requestId, method: method, params: params, origin: 'agent' }
+            });
+        },
+        /** The CCP ends its worker (as the host's connect.core.terminate does). */
+        terminate: function () {
+            toWorker({ event: 'terminate' });
+        }
+    };
 
     function toWorker(message) {
         if (port) postToPort(message);
@@ -66,24 +93,23 @@
         if (message.event === 'acknowledge' && message.data && message.data.id) {
             window.__ccpFirstAckAt = window.__ccpFirstAckAt || performance.now();
         }
-        if (message.event === 'agent::update') render(message.data);
+        var ownRequestId =
+            message.event === 'api_response' && message.data ? message.data.requestId : null;
+        if (ownRequestId && uiRequests[ownRequestId]) {
+            // An answer to the page's own control: the host never asked for it.
+            var done = uiRequests[ownRequestId];
+            delete uiRequests[ownRequestId];
+            done(message.data);
+            return;
+        }
+        uiListeners.forEach(function (listener) {
+            listener(message);
+        });
         toHost(message);
         if (message.event === 'terminated') {
             // initSharedWorker: "Refresh the page when we receive the TERMINATED response".
             window.location.reload();
         }
-    }
-
-    function render(agent) {
-        var stateEl = document.getElementById('state');
-        var contactEl = document.getElementById('contact');
-        if (!stateEl || !agent || !agent.snapshot) return;
-        var snapshot = agent.snapshot;
-        stateEl.textContent =
-            snapshot.state.name + (snapshot.nextState ? ' → next: ' + snapshot.nextState.name : '');
-        contactEl.textContent = snapshot.contacts.length
-            ? 'Contact: ' + snapshot.contacts[0].state.type
-            : '';
     }
 
     var sentBeforeReply = []; // replayed if the SharedWorker fails and a dedicated Worker takes over

@@ -76,6 +76,7 @@ function call(method, params) {
               state: params.state,
               enqueueNextState: Boolean(params.enqueueNextState),
               requestId: params.requestId,
+              origin: params.origin,
               sentAt: Date.now()
           }
         : { agentARN: agentARN, params: params || {} };
@@ -260,6 +261,8 @@ function startTransport() {
 function handleAPIRequest(port, request) {
     var params = Object.assign({}, request.params);
     if (request.method === 'putAgentState') params.requestId = request.requestId;
+    // Ours: the CCP page's own controls mark their requests `origin: 'agent'` (see ccp.js).
+    if (request.origin === 'agent') params.origin = 'agent';
     call(request.method, params).then(function (result) {
         if (result.status === 401) {
             // handleAPIRequest's authFailure: AUTH_FAIL with {authorize: true}, no api_response.

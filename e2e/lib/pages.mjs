@@ -1,7 +1,7 @@
 // What the agent and the admin see, driven through Playwright: the Lightning console with the
 // softphone on its utility bar, Salesforce's Log Out link, the CCP frame, and the stand-in's
 // real-time metrics page. Elements are found by role and accessible name where the user would.
-/* global document -- used only inside page.evaluate callbacks */
+/* global document, requestAnimationFrame -- used only inside page.evaluate callbacks */
 import { CheckFailure, waitUntil } from './check.mjs';
 
 /** Loading the console, compiling under LWS and the CCP handshake take about 1–3 s here. */
@@ -78,19 +78,94 @@ export async function logOutOfSalesforce(page) {
     await page.waitForURL('**/login**', { timeout: NAVIGATION_TIMEOUT_MS });
 }
 
-/** The CCP frame's own status line, which the CCP renders from the same agent update the host gets. */
+/** The emulated CCP's controls, by the names a person reads (ccp-emulator/ccp-page.mjs). */
+export const CCP_TEXT = Object.freeze({
+    statusMenu: 'Status',
+    accept: 'Accept',
+    reject: 'Reject',
+    hangUp: 'Hang up',
+    closeContact: 'Close contact',
+    signOut: 'Sign out',
+    missed: 'Missed call'
+});
+
+/** The CCP inside the softphone's frame, or the CCP page itself when it was opened on its own. */
+export function ccpOf(page) {
+    return page.url().includes('/ccp-v2/') ? page : page.frameLocator('iframe[src*="/ccp-v2/"]');
+}
+
+/** The CCP's status menu, found by role and name. */
+export function ccpStatusMenu(page) {
+    return ccpOf(page).getByRole('combobox', { name: CCP_TEXT.statusMenu, exact: true });
+}
+
+/** A CCP button (Accept, Hang up, ...), found by role and name. */
+export function ccpButton(page, name) {
+    return ccpOf(page).getByRole('button', { name, exact: true });
+}
+
+/**
+ * Lets the CCP frame paint before a screenshot: its content is drawn by another process and can
+ * trail the DOM Playwright reads by a frame or two. Two animation frames inside the CCP.
+ */
+export async function ccpPainted(page) {
+    const frame = page.url().includes('/ccp-v2/')
+        ? page.mainFrame()
+        : page.frames().find((candidate) => candidate.url().includes('/ccp-v2/'));
+    await frame?.evaluate(
+        () =>
+            new Promise((resolve) =>
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+            )
+    );
+}
+
+/** What the agent does in the CCP: picks a status from the status menu. */
+export async function chooseCcpStatus(page, statusName) {
+    try {
+        await ccpStatusMenu(page).selectOption(statusName, { timeout: NAVIGATION_TIMEOUT_MS });
+    } catch (error) {
+        throw new CheckFailure(
+            `could not choose ${statusName} in the CCP's Status menu: ${firstLine(error)}`
+        );
+    }
+}
+
+/** Clicks a CCP button once it is shown (a contact's buttons appear with the contact). */
+export async function clickCcpButton(page, name) {
+    try {
+        await ccpButton(page, name).click({ timeout: NAVIGATION_TIMEOUT_MS });
+    } catch (error) {
+        throw new CheckFailure(`could not click ${name} in the CCP: ${firstLine(error)}`);
+    }
+}
+
+/**
+ * The CCP's own status line (rendered from the same agent update the host gets) reads
+ * `statusText`, and for a status the agent can choose, the Status menu shows it too.
+ */
 export async function waitForCcpToShow(page, statusText) {
     let shown = '';
+    const ccp = ccpOf(page);
     await waitUntil(
         async () => {
-            const frame = page.frames().find((candidate) => candidate.url().includes('/ccp-v2/'));
-            shown = frame
-                ? await frame
-                      .locator('#state')
-                      .innerText({ timeout: 1000 })
-                      .catch(() => '')
-                : '(no CCP frame)';
-            return shown === statusText;
+            shown = await ccp
+                .locator('#state')
+                .innerText({ timeout: 1000 })
+                .catch(() => '(no CCP status line)');
+            if (shown !== statusText) return false;
+            const chosen = await ccpStatusMenu(page)
+                .inputValue({ timeout: 1000 })
+                .catch(() => null);
+            const choosable = await ccpStatusMenu(page)
+                .getByRole('option', { name: statusText, exact: true })
+                .count()
+                .catch(() => 0);
+            if (choosable > 0 && chosen !== statusText) {
+                shown = `${shown} (the Status menu shows ${JSON.stringify(chosen)})`;
+                return false;
+            }
+            return true;
         },
         {
             timeoutMs: 10000,
@@ -107,25 +182,54 @@ export async function openMetrics(context, metricsUrl) {
     return page;
 }
 
-export async function waitForMetricsStatus(page, username, status) {
+/** Waits until the agent's row on the real-time metrics page reads `text` in `column`. */
+export async function waitForMetricsCell(page, username, column, text) {
     let seen = '';
     await waitUntil(
         async () => {
-            seen = await page.evaluate((login) => {
-                const headers = [...document.querySelectorAll('thead th')].map((th) =>
-                    th.textContent.trim()
-                );
-                const column = headers.indexOf('Status');
-                const row = document.querySelector(`tr[data-agent="${login}"]`);
-                return column >= 0 && row ? row.cells[column].textContent.trim() : '(no row)';
-            }, username);
-            return seen === status;
+            seen = await page.evaluate(
+                ({ login, name }) => {
+                    const headers = [...document.querySelectorAll('thead th')].map((th) =>
+                        th.textContent.trim()
+                    );
+                    const index = headers.indexOf(name);
+                    const row = document.querySelector(`tr[data-agent="${login}"]`);
+                    return index >= 0 && row ? row.cells[index].textContent.trim() : '(no row)';
+                },
+                { login: username, name: column }
+            );
+            return seen === text;
         },
         {
             timeoutMs: 10000,
             describe: () =>
-                `expected real-time metrics to show ${username} ${status}; the Status cell reads ${JSON.stringify(seen)}`
+                `expected real-time metrics to show ${username} ${column} ${text}; the cell reads ${JSON.stringify(seen)}`
         }
+    );
+}
+
+export function waitForMetricsStatus(page, username, status) {
+    return waitForMetricsCell(page, username, 'Status', status);
+}
+
+/** The metrics page's "Send test contact"; resolves to what the page says came of it. */
+export async function sendTestContact(page) {
+    await page.getByRole('button', { name: 'Send test contact', exact: true }).click();
+    const result = page.getByRole('status');
+    await waitUntil(async () => !/Offering|^$/.test((await result.innerText()).trim()), {
+        timeoutMs: 5000,
+        describe: () => 'expected the metrics page to say whether a contact was offered'
+    });
+    return (await result.innerText()).trim();
+}
+
+/** The timeline's newest rows on the metrics page, as `From→To (source label)`. */
+export async function metricsTimeline(page) {
+    return page.evaluate(() =>
+        [...document.querySelectorAll('#timeline tr')].map((tr) => {
+            const [, , from, to, source] = [...tr.cells].map((td) => td.textContent.trim());
+            return `${from}→${to} (${source})`;
+        })
     );
 }
 

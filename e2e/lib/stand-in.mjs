@@ -73,6 +73,8 @@ export function createStandInClient(baseUrl) {
         setFaults: (faults) => postJson('/control/faults', faults),
         setAgentStatus: (status) => postJson('/control/agent-state', { status }),
         contact: (action) => postJson('/control/contact', { action }),
+        /** Merges into the stand-in's config, e.g. `{ ringTimeoutSeconds: 2 }`. */
+        configure: (config) => postJson('/control/config', config),
 
         /**
          * Waits until the history entries after `from` satisfy `predicate`; returns those entries.

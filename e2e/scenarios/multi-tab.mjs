@@ -6,6 +6,7 @@
 /* global window -- used only inside page.evaluate callbacks */
 import { check, waitUntil } from '../lib/check.mjs';
 import {
+    chooseCcpStatus,
     logOutOfSalesforce,
     openConsole,
     waitForCcpToShow,
@@ -113,7 +114,14 @@ export const multiTabScenarios = [
         name: 'multi-tab: reload in Lunch → unroutable while gone, Lunch back after',
         async run(t) {
             const [page] = await openReadyTabs(t, [t.preview.consoleUrl]);
-            await t.standIn.setAgentStatus('Lunch');
+            const before = await t.standIn.mark();
+            // The agent picks Lunch in the CCP's Status menu, as a person would.
+            await chooseCcpStatus(page, 'Lunch');
+            const lunch = await t.standIn.waitForChangeTo('Lunch', { from: before.history });
+            check(
+                lunch.source === 'agent',
+                `expected Lunch chosen by the agent in the CCP; got ${JSON.stringify(lunch)}`
+            );
             await waitForCcpToShow(page, 'Lunch');
             const mark = await t.standIn.mark();
             await page.reload();

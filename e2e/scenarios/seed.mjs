@@ -2,7 +2,10 @@
 // sets it up: Available on load, Offline whenever the Salesforce session ends.
 import { check } from '../lib/check.mjs';
 import {
+    ccpStatusMenu,
+    chooseCcpStatus,
     logOutOfSalesforce,
+    sendTestContact,
     waitForCcpToShow,
     waitForMetricsStatus,
     waitForSoftphoneReady
@@ -12,7 +15,7 @@ const AGENT = 'agent1';
 
 /**
  * Loads the console and waits for the Available the load sets, recorded by the stand-in and shown
- * in the CCP, as the agent would see it before leaving.
+ * in the CCP (its status line and its Status menu), as the agent would see it before leaving.
  */
 async function loadUntilAvailable(t) {
     const page = await t.openConsole();
@@ -35,6 +38,11 @@ export const seedScenarios = [
                     history[0].source === 'ccp',
                 `expected exactly one change Offline→Available from the CCP; got ${JSON.stringify(history)}`
             );
+            const menu = await ccpStatusMenu(page).inputValue();
+            check(
+                menu === 'Available',
+                `expected the CCP's Status menu on Available; it shows ${menu}`
+            );
             await t.screenshot('console-ready.png', page);
 
             const metrics = await t.openMetrics();
@@ -56,17 +64,21 @@ export const seedScenarios = [
         }
     },
     {
-        name: 'seed: Salesforce Log Out sets the agent Offline',
+        name: 'seed: Salesforce Log Out sets the agent Offline (from Lunch chosen in the CCP)',
         async run(t) {
             const { page } = await loadUntilAvailable(t);
             const metrics = await t.openMetrics();
             await waitForMetricsStatus(metrics, AGENT, 'Available');
+            // The agent goes to Lunch in the CCP's Status menu; the seed's Value applies to any status.
+            await chooseCcpStatus(page, 'Lunch');
+            await waitForMetricsStatus(metrics, AGENT, 'Lunch');
+            await waitForCcpToShow(page, 'Lunch');
             const mark = await t.standIn.mark();
             await logOutOfSalesforce(page);
             const change = await t.standIn.waitForChangeTo('Offline', { from: mark.history });
             check(
-                change.from === 'Available' && change.source === 'ccp',
-                `expected Available→Offline from the CCP; got ${JSON.stringify(change)}`
+                change.from === 'Lunch' && change.source === 'ccp',
+                `expected Lunch→Offline from the softphone through the CCP; got ${JSON.stringify(change)}`
             );
             await waitForMetricsStatus(metrics, AGENT, 'Offline');
             await t.screenshot('metrics-offline.png', metrics);
@@ -83,6 +95,15 @@ export const seedScenarios = [
                 change.from === 'Available',
                 `expected Available→Offline; got ${JSON.stringify(change)}`
             );
+            // What the customer gets: Connect offers no contact to an Offline agent.
+            const metrics = await t.openMetrics();
+            await waitForMetricsStatus(metrics, AGENT, 'Offline');
+            const answer = await sendTestContact(metrics);
+            check(
+                /^No contact offered: agent is Offline, not routable/.test(answer),
+                `expected the test contact refused for an Offline agent; the page says ${JSON.stringify(answer)}`
+            );
+            check(!(await t.standIn.agent()).contact, 'expected no contact offered to the agent');
         }
     },
     {

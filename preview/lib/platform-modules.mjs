@@ -13,8 +13,20 @@ const STREAMS_RELEASE = join(
     'connect-streams-min.js'
 );
 
-/** Simple scoped modules with the values an English-speaking agent's session would give. */
-const SCOPED_VALUES = {
+/** The base components' published source (npm lightning-base-components). */
+const LIGHTNING_BASE_COMPONENTS_DIR = join(
+    PROJECT_ROOT,
+    'node_modules',
+    'lightning-base-components',
+    'src',
+    'lightning'
+);
+
+/**
+ * Simple scoped modules with the values an English-speaking agent's session would give. The base
+ * components' own imports of these get the same values (preview/build.mjs, sessionValues()).
+ */
+export const SCOPED_VALUES = {
     '@salesforce/i18n/lang': 'en-US',
     '@salesforce/i18n/locale': 'en-US',
     '@salesforce/i18n/timeZone': 'America/Los_Angeles',
@@ -52,9 +64,13 @@ function moduleEntry(specifier, context, imports) {
     const [, kind, rest] = specifier.match(/^@salesforce\/([^/]+)\/(.+)$/) ?? [];
     if (specifier.startsWith('lightning/')) {
         const name = specifier.slice('lightning/'.length);
-        if (!existsSync(join(context.standInsDir, 'lwc', 'lightning', name, `${name}.js`))) {
+        if (
+            !existsSync(join(context.standInsDir, 'lwc', 'lightning', name, `${name}.js`)) &&
+            !existsSync(join(LIGHTNING_BASE_COMPONENTS_DIR, name, `${name}.js`))
+        ) {
             throw new Error(
-                `No stand-in for ${specifier}: add preview/stand-ins/lwc/${specifier}/`
+                `${specifier} is neither a base component in lightning-base-components nor a ` +
+                    `stand-in: add preview/stand-ins/lwc/${specifier}/`
             );
         }
         const local = `lightning_${imports.length}`;
