@@ -27,7 +27,7 @@ const steps = [
         count: () => countJest(jestReport)
     },
     {
-        name: 'setup:org command: dry run and refusals',
+        name: 'setup:org and migrate:cti-adapter commands (stand-in sf CLI)',
         cmd: [
             'node',
             '--test',
