@@ -20,6 +20,7 @@ import {
 import { readLabels } from '../migrate-cti-adapter/recordPageCheck.mjs';
 import { valueMaxLength } from '../migrate-cti-adapter/runMigration.mjs';
 import { MAPPABLE_LABELS } from '../migrate-cti-adapter/sourceSchema.mjs';
+import * as sfCli from '../migrate-cti-adapter/sfCli.mjs';
 import { encodeValues, unsendableReason } from '../migrate-cti-adapter/valuesArg.mjs';
 import { importForceAppModule } from '../lib/forceAppModule.mjs';
 import { repoRoot, supportedRegions } from '../setup-org/projectFacts.mjs';
@@ -766,6 +767,45 @@ describe('migrate:cti-adapter fixtures', () => {
             }
             for (const info of answer.result.recordTypeInfos)
                 assert.deepEqual(Object.keys(info).sort(), typeKeys('RecordTypeInfo'), file);
+        }
+    });
+});
+
+describe('migrate:cti-adapter commands', () => {
+    it("uses only commands and flags the project's sf CLI declares (its plugins' oclif manifests)", () => {
+        const manifests = ['plugin-data', 'plugin-schema', 'plugin-packaging'].map(
+            (plugin) =>
+                JSON.parse(
+                    fs.readFileSync(
+                        path.join(
+                            repoRoot,
+                            'node_modules/@salesforce',
+                            plugin,
+                            'oclif.manifest.json'
+                        ),
+                        'utf8'
+                    )
+                ).commands
+        );
+        const commands = Object.assign({}, ...manifests);
+        const built = [
+            sfCli.listCustomObjectsCommand('my-org'),
+            sfCli.describeCommand('my-org', 'X__c'),
+            sfCli.installedPackagesCommand('my-org'),
+            sfCli.queryCommand('my-org', 'SELECT Id FROM X__c'),
+            sfCli.createRecordCommand('my-org', 'X__c', 'Name="a"'),
+            sfCli.updateRecordCommand('my-org', 'X__c', 'a01J80000000000001', 'Name="a"')
+        ];
+        for (const { args } of built) {
+            const words = args.slice(
+                0,
+                args.findIndex((a) => a.startsWith('--'))
+            );
+            const command = commands[words.join(':')];
+            assert.ok(command, `sf ${words.join(' ')} exists`);
+            for (const flag of args.filter((a) => a.startsWith('--')).map((a) => a.slice(2))) {
+                assert.ok(command.flags[flag], `sf ${words.join(' ')} --${flag}`);
+            }
         }
     });
 });
