@@ -610,6 +610,33 @@ describe('migrate:cti-adapter URLs and the shared URL policy', () => {
     });
 });
 
+describe('migrate:cti-adapter when the org refuses a write', () => {
+    it("reports the org's message, leaves the adapter's features unwritten and exits 1", () => {
+        const org = standInOrg((state) => {
+            state.validationRules = [
+                {
+                    object: 'AC_CtiAdapter__c',
+                    field: 'CCP_URL__c',
+                    mustMatch: '^https://[a-z0-9-]+\\.awsapps\\.com/',
+                    message: 'Amazon Connect CCP URL: only awsapps.com in this org'
+                }
+            ];
+        });
+        const run = migrate(org, ['--target-org', 'my-org']);
+        assert.equal(run.status, 1, run.out);
+        assert.match(
+            run.out,
+            /failed +AC CTI Adapter ACLightningAdapter +.*FIELD_CUSTOM_VALIDATION_EXCEPTION: Amazon Connect CCP URL: only awsapps\.com in this org/
+        );
+        assert.match(
+            run.out,
+            /failed +AC Feature ACLightningAdapter \/ SetAgentStatusOnSessionEnd +not written: its adapter ACLightningAdapter was not created/
+        );
+        assert.match(run.out, /0 were created, .* 2 failed/);
+        assert.deepEqual(org.read().records.AC_CtiAdapter__c, []);
+    });
+});
+
 describe('migrate:cti-adapter when it cannot start', () => {
     it('names a label it cannot find and the --map that fixes it; the --map then works', () => {
         const org = standInOrg((state) =>
@@ -987,6 +1014,115 @@ describe('migrate:cti-adapter plan, against a model of the org', () => {
                 }
             }),
             { numRuns: 400 }
+        );
+    });
+
+    const context = async () => ({
+        policy: await importForceAppModule('ccpUrlPolicy'),
+        regions: supportedRegions(),
+        valueMaxLength: valueMaxLength()
+    });
+    const adapter = (over = {}) => ({
+        id: 'A1',
+        name: 'ACLightningAdapter',
+        instance: 'https://mycompany.my.connect.aws',
+        region: null,
+        ssoUrl: null,
+        ssoRelayState: null,
+        ...over
+    });
+
+    it('writes an adapter without a region this project does not list, and says why', async () => {
+        const [row] = planMigration(
+            { adapters: [adapter({ region: 'eu-west-1' })], features: [] },
+            { adapters: [], features: [] },
+            await context()
+        );
+        assert.equal(row.outcome, 'create');
+        assert.deepEqual(
+            row.values.map(([field]) => field),
+            ['Name', 'CCP_URL__c']
+        );
+        assert.match(
+            row.notes[0],
+            /Amazon Connect Instance Region not mapped: .*"eu-west-1" is not one .*ap-northeast-1/
+        );
+    });
+
+    it('does not guess between two records of the same name', async () => {
+        const ctx = await context();
+        const twice = planMigration(
+            {
+                adapters: [adapter(), adapter({ id: 'A2', name: 'aclightningadapter ' })],
+                features: []
+            },
+            { adapters: [], features: [] },
+            ctx
+        );
+        assert.deepEqual(
+            twice.map((r) => r.outcome),
+            ['unmapped', 'unmapped']
+        );
+        assert.match(twice[0].reasons[0], /has 2 adapters named/);
+        const features = planMigration(
+            {
+                adapters: [adapter()],
+                features: [
+                    {
+                        id: 'F1',
+                        adapterId: 'A1',
+                        name: 'SetAgentStatusOnSessionEnd',
+                        value: 'Status:Offline',
+                        active: true
+                    },
+                    {
+                        id: 'F2',
+                        adapterId: 'A1',
+                        name: 'setagentstatusonsessionend',
+                        value: 'Status:Away',
+                        active: true
+                    }
+                ]
+            },
+            { adapters: [], features: [] },
+            ctx
+        );
+        assert.deepEqual(
+            features.map((r) => r.outcome),
+            ['create', 'unmapped', 'unmapped']
+        );
+        const targets = planMigration(
+            { adapters: [adapter()], features: [] },
+            {
+                adapters: [
+                    { Id: 'T1', Name: 'ACLightningAdapter' },
+                    { Id: 'T2', Name: 'ACLIGHTNINGADAPTER' }
+                ],
+                features: []
+            },
+            ctx
+        );
+        assert.match(
+            targets[0].reasons[0],
+            /this project has 2 AC CTI Adapters named "ACLightningAdapter" \(T1, T2\)/
+        );
+    });
+
+    it("refuses a Value longer than this project's Value field holds, rather than cut it", async () => {
+        const ctx = await context();
+        const long = 'x'.repeat(ctx.valueMaxLength + 1);
+        const rows = planMigration(
+            {
+                adapters: [adapter()],
+                features: [{ id: 'F1', adapterId: 'A1', name: 'Big', value: long, active: true }]
+            },
+            { adapters: [], features: [] },
+            ctx
+        );
+        assert.equal(rows[1].outcome, 'unmapped');
+        assert.match(
+            rows[1].reasons[0],
+            new RegExp(`Value has ${long.length} characters; this project's Value holds 32768`)
         );
     });
 

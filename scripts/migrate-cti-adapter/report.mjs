@@ -58,7 +58,7 @@ function recordName(row) {
 }
 
 function details(row) {
-    if (row.failure) return [row.failure];
+    if (row.failure) return [row.failure, ...row.notes];
     const lines = [];
     switch (row.outcome) {
         case 'create':

@@ -8,7 +8,7 @@ import { ADAPTER_OBJECT, FEATURE_OBJECT, planMigration } from './mapping.mjs';
 import { CannotStartError, findSourceSchema, readRecords } from './readOrg.mjs';
 import { loadRecordPageCheck, readLabels } from './recordPageCheck.mjs';
 import { formatTable, formatValueChecks } from './report.mjs';
-import { createRecordCommand, formatCommand, updateRecordCommand } from './sfCli.mjs';
+import { createRecordCommand, updateRecordCommand } from './sfCli.mjs';
 import { encodeValues } from './valuesArg.mjs';
 import { importForceAppModule } from '../lib/forceAppModule.mjs';
 import { defaultDir } from '../lib/projectFiles.mjs';
@@ -100,7 +100,8 @@ async function write(rows, targetOrg, sf) {
                 : updateRecordCommand(targetOrg, row.object, row.targetId, encodeValues(values));
         const answer = await sf(command);
         if (!answer.ok) {
-            row.failure = `${formatCommand(command).slice(0, 80)}… failed: ${answer.error.name}: ${answer.error.message}`;
+            const verb = row.outcome === 'create' ? 'create' : 'update';
+            row.failure = `the org refused to ${verb} it (sf data ${verb} record): ${answer.error.name}: ${answer.error.message}`;
             continue;
         }
         if (row.outcome === 'create') {
@@ -139,6 +140,7 @@ function nextSteps(rows, dryRun, { targetOrg }) {
     const adapters = rows.filter(
         (r) => r.object === ADAPTER_OBJECT && r.outcome !== 'unmapped' && !r.failure
     );
+    if (adapters.length === 0) return lines;
     lines.push(
         'Next: open an AC Feature record (App Launcher → AC CTI Adapters → the adapter → Features) to see ' +
             "the same Value check, and the softphone's Details view to see the settings it loaded."
