@@ -721,6 +721,23 @@ describe('migrate:cti-adapter when it cannot start', () => {
         );
     });
 
+    it('says what to do when the AC Feature object cannot be found', () => {
+        const org = standInOrg((state) => {
+            state.unreadable = [SOURCE_FEATURE];
+            editDescribe(state, SOURCE_ADAPTER, (d) => {
+                d.childRelationships = d.childRelationships.filter(
+                    (c) => c.childSObject !== SOURCE_FEATURE
+                );
+            });
+        });
+        const run = migrate(org, ['--target-org', 'my-org']);
+        assert.equal(run.status, 3);
+        assert.match(
+            run.out,
+            /No object of the amazonconnect package is labelled "AC Feature" \(looked at: .*amazonconnect__AC_CtiScript__c "AC CTI Script"\)\. If your user cannot read it, assign .*AC_Administrator.*--map "AC Feature=<API name>"/
+        );
+    });
+
     it('says which field the user cannot read', () => {
         const org = standInOrg((state) => {
             state.unreadableFields = [`${SOURCE_FEATURE}.${F.value}`];

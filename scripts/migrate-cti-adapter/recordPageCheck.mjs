@@ -13,7 +13,8 @@ export const LABELS_FILE = path.join(defaultDir, 'labels', 'CustomLabels.labels-
 export const JA_TRANSLATION_FILE = path.join(defaultDir, 'translations', 'ja.translation-meta.xml');
 export const LANGUAGES = ['en', 'ja'];
 
-const IMPORT_SPECIFIER = /(\bimport\s[^'"]*?\bfrom\s*|\bimport\s*)(['"])([^'"]+)\2/g;
+// import … from '…', import '…' and export … from '…', as tsc writes them.
+const IMPORT_SPECIFIER = /(\b(?:import|export)\s[^'"]*?\bfrom\s*|\bimport\s*)(['"])([^'"]+)\2/g;
 
 /**
  * Label name → text for a language. Japanese falls back to English for a label without a

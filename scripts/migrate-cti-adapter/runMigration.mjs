@@ -7,6 +7,7 @@ import { EXIT } from './args.mjs';
 import { ADAPTER_OBJECT, FEATURE_OBJECT, planMigration } from './mapping.mjs';
 import { CannotStartError, findSourceSchema, readRecords } from './readOrg.mjs';
 import { loadRecordPageCheck, readLabels } from './recordPageCheck.mjs';
+import { SchemaError } from './sourceSchema.mjs';
 import { formatTable, formatValueChecks } from './report.mjs';
 import { createRecordCommand, updateRecordCommand } from './sfCli.mjs';
 import { encodeValues } from './valuesArg.mjs';
@@ -55,7 +56,7 @@ export async function runMigration(options, { sf, log }) {
         };
         rows = planMigration(source, target, context);
     } catch (error) {
-        if (!(error instanceof CannotStartError)) throw error;
+        if (!(error instanceof CannotStartError || error instanceof SchemaError)) throw error;
         log('');
         log(`migrate:cti-adapter: ${error.message}`);
         return EXIT.cannotStart;

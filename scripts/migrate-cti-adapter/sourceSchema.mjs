@@ -169,7 +169,8 @@ export function missingObject(object, described) {
     return new SchemaError(
         `No object of the ${NAMESPACE} package is labelled "${label}" ` +
             `(looked at: ${described.map((d) => `${d.name} "${d.label}"`).join(', ') || 'none'}). ` +
-            `Name it with --map "${label}=<API name>" (Setup → Object Manager shows each object's API Name). ` +
-            LANGUAGE_HINT
+            `If your user cannot read it, assign the CTI Adapter's AC_Administrator permission set; ` +
+            `otherwise name it with --map "${label}=<API name>" (Setup → Object Manager shows each ` +
+            `object's API Name). ${LANGUAGE_HINT}`
     );
 }
