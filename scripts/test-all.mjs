@@ -64,7 +64,8 @@ const steps = [
         count: () => countJest(propertyReport)
     },
     {
-        name: 'setup:org command: dry run and refusals',
+        name: 'setup:org and migrate:cti-adapter commands (stand-in sf CLI)',
+
         cmd: [
             'node',
             '--test',
