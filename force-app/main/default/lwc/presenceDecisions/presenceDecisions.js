@@ -173,8 +173,14 @@ export function findRestoreState(agent, previousStatusName) {
     const wanted = previousStatusName.trim().toLowerCase();
     return agent?.states.find((state) => state.name.trim().toLowerCase() === wanted) ?? null;
 }
+/** UTF-8 length, counted by code point (no TextEncoder needed). */
 function byteLength(text) {
-    return new TextEncoder().encode(text).length;
+    let length = 0;
+    for (const char of text) {
+        const code = char.codePointAt(0) ?? 0;
+        length += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    }
+    return length;
 }
 function parseJson(text) {
     try {
