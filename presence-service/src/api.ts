@@ -1,0 +1,170 @@
+// The HTTP API's Lambda: POST /heartbeat and POST /leave (API Gateway v2 payload format 2.0).
+// It only records signs of life; it has no Connect permissions. The sweeper acts.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Log } from './log';
+import type { AgentPresence, PresenceSettings } from './model';
+import { MAX_BODY_BYTES, parseHeartbeat, parseLeave } from './protocol';
+import type { Clock } from './quota';
+import { anyTabAlive, pendingActionFor } from './rules';
+import type { PresenceStore } from './store';
+import { verifyToken, type Identity, type TokenPolicy } from './token';
+
+/** A browser not heard from for a day is forgotten (its tabs are long gone). */
+const BROWSER_RETENTION_MS = 24 * 3600 * 1000;
+
+export interface ApiDeps {
+    store: PresenceStore;
+    policy: TokenPolicy;
+    allowedOrigins: string[];
+    thresholdSeconds: number;
+    clock: Clock;
+    log: Log;
+}
+
+type Result = APIGatewayProxyStructuredResultV2;
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+    const headers = event.headers ?? {};
+    return headers[name] ?? headers[name.toLowerCase()];
+}
+
+function json(status: number, body: unknown, origin: string | null): Result {
+    return {
+        statusCode: status,
+        headers: {
+            'content-type': 'application/json',
+            'cache-control': 'no-store',
+            ...(origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {})
+        },
+        body: JSON.stringify(body)
+    };
+}
+
+function newAgent(identity: Identity, settings: PresenceSettings, now: number): AgentPresence {
+    return {
+        org: identity.org,
+        username: identity.username,
+        connectUserId: null,
+        settings,
+        browsers: {},
+        lastLifeAt: now,
+        pendingLeaveAt: null,
+        handledLifeAt: null,
+        lastAction: null,
+        ackedBy: [],
+        lastDeparture: null,
+        version: 0
+    };
+}
+
+function recentBrowsers(agent: AgentPresence, now: number) {
+    return Object.fromEntries(
+        Object.entries(agent.browsers).filter(([, b]) => now - b.lastSeenAt < BROWSER_RETENTION_MS)
+    );
+}
+
+export function createApiHandler(deps: ApiDeps) {
+    const thresholdMs = deps.thresholdSeconds * 1000;
+
+    async function heartbeat(body: string, origin: string): Promise<Result> {
+        const parsed = parseHeartbeat(body);
+        if (!parsed.ok) return json(400, { error: 'badRequest', message: parsed.message }, origin);
+        const request = parsed.value;
+        const identity = await authenticate(request.token);
+        if (!identity) return json(401, { error: 'badToken' }, origin);
+        const now = deps.clock.now();
+        const stored = await deps.store.update(identity.org, identity.username, (current) => {
+            const agent = current ?? newAgent(identity, request.settings, now);
+            const acked =
+                request.ackActionId !== null &&
+                agent.lastAction?.actionId === request.ackActionId &&
+                !agent.ackedBy.includes(request.browserId);
+            const showsLife = request.tabIds.length > 0;
+            return {
+                ...agent,
+                settings: request.settings,
+                browsers: {
+                    ...recentBrowsers(agent, now),
+                    [request.browserId]: { tabIds: request.tabIds, lastSeenAt: now }
+                },
+                lastLifeAt: showsLife ? now : agent.lastLifeAt,
+                pendingLeaveAt: showsLife ? null : agent.pendingLeaveAt,
+                ackedBy: acked ? [...agent.ackedBy, request.browserId] : agent.ackedBy
+            };
+        });
+        deps.log('heartbeat', {
+            org: identity.org,
+            username: identity.username,
+            browserId: request.browserId,
+            tabs: request.tabIds.length
+        });
+        return json(
+            200,
+            {
+                v: 1,
+                thresholdSeconds: deps.thresholdSeconds,
+                serverTime: now,
+                action: stored ? pendingActionFor(stored, request.browserId) : null
+            },
+            origin
+        );
+    }
+
+    async function leave(body: string, origin: string): Promise<Result> {
+        const parsed = parseLeave(body);
+        if (!parsed.ok) return json(400, { error: 'badRequest', message: parsed.message }, origin);
+        const request = parsed.value;
+        const identity = await authenticate(request.token);
+        if (!identity) return json(401, { error: 'badToken' }, origin);
+        const now = deps.clock.now();
+        let lastTab = false;
+        await deps.store.update(identity.org, identity.username, (current) => {
+            const agent = current ?? newAgent(identity, request.settings, now);
+            const remaining = request.remainingTabIds.filter((t) => t !== request.tabId);
+            const next: AgentPresence = {
+                ...agent,
+                settings: request.settings,
+                browsers: {
+                    ...recentBrowsers(agent, now),
+                    [request.browserId]: { tabIds: remaining, lastSeenAt: now }
+                },
+                lastLifeAt: now
+            };
+            lastTab = !anyTabAlive(next, now, thresholdMs);
+            return { ...next, pendingLeaveAt: lastTab ? now : null };
+        });
+        deps.log('leave', {
+            org: identity.org,
+            username: identity.username,
+            browserId: request.browserId,
+            lastTab
+        });
+        return json(202, {}, origin);
+    }
+
+    async function authenticate(token: string): Promise<Identity | null> {
+        const check = await verifyToken(token, deps.policy, deps.clock.now());
+        if (check.ok) return check.identity;
+        deps.log('tokenRefused', { reason: check.reason });
+        return null;
+    }
+
+    return async function handler(event: APIGatewayProxyEventV2): Promise<Result> {
+        const origin = header(event, 'origin') ?? null;
+        if (!origin || !deps.allowedOrigins.includes(origin)) {
+            deps.log('originRefused', { origin });
+            return json(403, { error: 'originNotAllowed' }, null);
+        }
+        // HTTP APIs have no body-size setting: the limit is enforced here.
+        const raw = event.body ?? '';
+        const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+        if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) {
+            return json(413, { error: 'bodyTooLarge' }, origin);
+        }
+        const method = event.requestContext?.http?.method;
+        const path = event.rawPath;
+        if (method === 'POST' && path === '/heartbeat') return heartbeat(body, origin);
+        if (method === 'POST' && path === '/leave') return leave(body, origin);
+        return json(404, { error: 'notFound' }, origin);
+    };
+}
