@@ -41,10 +41,8 @@ function fakeTabs(options: { leader: boolean; live: string[] }): TabCoordinator 
 }
 
 // Lets the client's awaits (token, fetch, response.text) run under fake timers.
-async function settle(): Promise<void> {
-    for (let i = 0; i < 10; i++) {
-        await Promise.resolve();
-    }
+function settle(): Promise<void> {
+    return jest.advanceTimersByTimeAsync(1);
 }
 
 describe('presence client', () => {
