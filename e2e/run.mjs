@@ -20,6 +20,7 @@ import { createStandInClient } from './lib/stand-in.mjs';
 import { ccpFaultScenarios } from './scenarios/ccp-faults.mjs';
 import { contactAndLogoutScenarios } from './scenarios/contact-and-logout.mjs';
 import { multiTabScenarios } from './scenarios/multi-tab.mjs';
+import { backstopScenarios } from './scenarios/backstop.mjs';
 import { seedScenarios } from './scenarios/seed.mjs';
 import { settingsScenarios } from './scenarios/settings.mjs';
 
@@ -28,7 +29,8 @@ const SCENARIOS = [
     ...settingsScenarios,
     ...contactAndLogoutScenarios,
     ...ccpFaultScenarios,
-    ...multiTabScenarios
+    ...multiTabScenarios,
+    ...backstopScenarios
 ];
 const SCENARIO_TIMEOUT_MS = 60000;
 const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
@@ -102,6 +104,9 @@ async function runScenario(browser, scenario, { builds, screenshots }) {
     const preview = await startPreview({
         port: 0,
         build: false,
+        // The presence backstop only where a scenario asks for it (with its short threshold):
+        // every other scenario is the softphone without it, as an org without the service.
+        presence: scenario.presence ?? false,
         ...(build ? { buildOptions: { outDir: build.outDir } } : {})
     });
     const context = await browser.newContext({ viewport: VIEWPORT });

@@ -4,13 +4,9 @@
 //   node experiments/hidden-tab/run.mjs [--minutes 35] [--json experiments/hidden-tab/data/run.json]
 //   node experiments/hidden-tab/run.mjs --report a.json,b.json    # tables over saved runs
 //
-// Debian Chromium (headless) through playwright-core, loopback only. Playwright turns throttling off
-// in two ways, and both are undone here:
-// - its default switches --disable-background-timer-throttling, --disable-backgrounding-occluded-windows
-//   and --disable-renderer-backgrounding are dropped with `ignoreDefaultArgs`;
-// - it enables CDP focus emulation on every page, which keeps the page "visible" (a captured
-//   WebContents); that one call is skipped, so a background tab really is `hidden`.
-// The tabs are tabs of one window (a persistent context), with a blank tab brought to the front.
+// Debian Chromium (headless) through playwright-core, loopback only, with its background-tab
+// behaviour in force (preview/lib/hidden-tabs.mjs: Playwright's throttling switches dropped, its
+// focus emulation skipped, the tabs in one window with a blank tab brought to the front).
 // A 1 s timer chain in its own tab proves the throttling: about 1 wake-up/s once hidden, about one
 // per minute after 5 minutes hidden (intensive wake-up throttling).
 //
@@ -19,17 +15,9 @@
 // presence service sees.
 /* global document, window */
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../preview/lib/browser.mjs';
-
-export const THROTTLING_OFF_SWITCHES = [
-    '--disable-background-timer-throttling',
-    '--disable-backgrounding-occluded-windows',
-    '--disable-renderer-backgrounding'
-];
+import { launchHideableTabs } from '../../preview/lib/hidden-tabs.mjs';
 
 /** The tabs: name, timer kind and interval. */
 export const TABS = [
@@ -106,20 +94,6 @@ function startServer() {
     });
 }
 
-/** Playwright's focus emulation keeps every page visible: skip that one CDP call. */
-function withoutFocusEmulation() {
-    const require = createRequire(import.meta.url);
-    const crConnection = require
-        .resolve('playwright-core')
-        .replace(/index\.js$/, 'lib/server/chromium/crConnection.js');
-    const { CRSession } = require(crConnection);
-    const send = CRSession.prototype.send;
-    CRSession.prototype.send = function (method, params) {
-        if (method === 'Emulation.setFocusEmulationEnabled') return Promise.resolve({});
-        return send.call(this, method, params);
-    };
-}
-
 export function quantile(sorted, q) {
     if (sorted.length === 0) return NaN;
     const index = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
@@ -175,13 +149,9 @@ export function table(runs) {
 }
 
 async function run({ minutes, json }) {
-    withoutFocusEmulation();
     const server = await startServer();
-    const context = await chromium.launchPersistentContext('', {
-        executablePath: CHROMIUM_PATH,
-        args: [...CHROMIUM_ARGS],
-        ignoreDefaultArgs: THROTTLING_OFF_SWITCHES
-    });
+    const tabs = await launchHideableTabs();
+    const { context } = tabs;
     try {
         const commandLine = (
             await (
@@ -190,13 +160,11 @@ async function run({ minutes, json }) {
         )?.arguments;
         const pages = [];
         for (let i = 0; i < TABS.length; i++) {
-            const page =
-                i === 0 && context.pages()[0] ? context.pages()[0] : await context.newPage();
+            const page = await tabs.newPage();
             await page.goto(`${server.url}/tab?i=${i}`);
             pages.push(page);
         }
-        const front = await context.newPage();
-        await front.bringToFront();
+        const front = await tabs.hideAll();
         const hiddenAt = Date.now();
         const visibility = await Promise.all(
             pages.map((p) => p.evaluate(() => document.visibilityState))

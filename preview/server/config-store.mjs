@@ -80,6 +80,17 @@ function normalizeAdapter(input, where, errors, previousById) {
     if (samlLoginUrl && !isHttpUrl(samlLoginUrl)) {
         errors.push(`${where}: SAML Login URL is not a valid URL`);
     }
+    // The presence backstop's fields (Presence_*__c): the URL is checked as a Url field is.
+    const presenceServiceUrl = optionalText(input?.presenceServiceUrl);
+    if (presenceServiceUrl && !isHttpUrl(presenceServiceUrl)) {
+        errors.push(`${where}: Presence Service URL is not a valid URL`);
+    }
+    const presence = {
+        presenceServiceUrl,
+        presenceCertificateName: optionalText(input?.presenceCertificateName),
+        presenceUsernameField: optionalText(input?.presenceUsernameField),
+        presenceUsernameStripDomain: toBoolean(input?.presenceUsernameStripDomain, false)
+    };
     const timeoutText = optionalText(input?.ccpLoadTimeoutSeconds);
     const ccpLoadTimeoutSeconds = timeoutText === null ? null : Number(timeoutText);
     if (
@@ -110,6 +121,7 @@ function normalizeAdapter(input, where, errors, previousById) {
         region: optionalText(input?.region),
         allowFramedSoftphone: toBoolean(input?.allowFramedSoftphone, true),
         ccpLoadTimeoutSeconds,
+        ...presence,
         features
     };
 }

@@ -3,7 +3,7 @@
  * loop, the `leave` beacon of every session end, and the Apex token kept fresh. Every decision is
  * in `c/presenceDecisions`; this module only sends, listens and reports.
  */
-import { HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS, endpointUrl, heartbeatBody, interpretAnswer, leaveBody, tokenIsValid, tokenNeedsRefresh } from 'c/presenceDecisions';
+import { HEARTBEAT_TIMEOUT_MS, endpointUrl, heartbeatBody, heartbeatIntervalFor, interpretAnswer, leaveBody, tokenIsValid, tokenNeedsRefresh } from 'c/presenceDecisions';
 const BROWSER_ID_KEY = 'connectSoftphone:presenceBrowserId';
 export function startPresenceClient(options) {
     const now = options.now ?? Date.now;
@@ -18,6 +18,7 @@ export function startPresenceClient(options) {
     let pendingAck = null;
     let left = false;
     let stopped = false;
+    let thresholdSeconds = null; // as the service last said
     const isLeader = () => (options.tabs ? options.tabs.isLeader() : true);
     const refreshToken = () => {
         if (!tokenNeedsRefresh(token, now())) {
@@ -77,8 +78,11 @@ export function startPresenceClient(options) {
             if (stopped) {
                 return;
             }
-            if (outcome.link.kind === 'answered' && ack !== null && pendingAck === ack) {
-                pendingAck = null;
+            if (outcome.link.kind === 'answered') {
+                thresholdSeconds = outcome.link.thresholdSeconds;
+                if (ack !== null && pendingAck === ack) {
+                    pendingAck = null;
+                }
             }
             options.onLink(outcome.link);
             if (outcome.action) {
@@ -104,7 +108,7 @@ export function startPresenceClient(options) {
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- the heartbeat loop
         timer = window.setTimeout(() => {
             heartbeat().finally(schedule);
-        }, HEARTBEAT_INTERVAL_MS);
+        }, heartbeatIntervalFor(thresholdSeconds));
     };
     const sendLeave = () => {
         const settings = options.readSettings();

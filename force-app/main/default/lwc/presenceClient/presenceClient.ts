@@ -4,10 +4,10 @@
  * in `c/presenceDecisions`; this module only sends, listens and reports.
  */
 import {
-    HEARTBEAT_INTERVAL_MS,
     HEARTBEAT_TIMEOUT_MS,
     endpointUrl,
     heartbeatBody,
+    heartbeatIntervalFor,
     interpretAnswer,
     leaveBody,
     tokenIsValid,
@@ -65,6 +65,7 @@ export function startPresenceClient(options: PresenceClientOptions): PresenceCli
     let pendingAck: string | null = null;
     let left = false;
     let stopped = false;
+    let thresholdSeconds: number | null = null; // as the service last said
 
     const isLeader = (): boolean => (options.tabs ? options.tabs.isLeader() : true);
 
@@ -132,8 +133,11 @@ export function startPresenceClient(options: PresenceClientOptions): PresenceCli
             if (stopped) {
                 return;
             }
-            if (outcome.link.kind === 'answered' && ack !== null && pendingAck === ack) {
-                pendingAck = null;
+            if (outcome.link.kind === 'answered') {
+                thresholdSeconds = outcome.link.thresholdSeconds;
+                if (ack !== null && pendingAck === ack) {
+                    pendingAck = null;
+                }
             }
             options.onLink(outcome.link);
             if (outcome.action) {
@@ -158,7 +162,7 @@ export function startPresenceClient(options: PresenceClientOptions): PresenceCli
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- the heartbeat loop
         timer = window.setTimeout(() => {
             heartbeat().finally(schedule);
-        }, HEARTBEAT_INTERVAL_MS);
+        }, heartbeatIntervalFor(thresholdSeconds));
     };
 
     const sendLeave = (): void => {

@@ -11,6 +11,10 @@ export const PROTOCOL_VERSION = 1;
  * inside the threshold and a hidden one at the throttled minute (experiments/hidden-tab/RESULTS.md).
  */
 export const HEARTBEAT_INTERVAL_MS = 20000;
+/** The shortest interval, whatever threshold a service announces. */
+export const MIN_HEARTBEAT_INTERVAL_MS = 1000;
+/** Heartbeats that fit in the service's threshold: a lost one or two never look like a departure. */
+export const HEARTBEATS_PER_THRESHOLD = 4;
 /** A heartbeat that has no answer by then counts as unreachable; the next one tries again. */
 export const HEARTBEAT_TIMEOUT_MS = 10000;
 /**
@@ -67,6 +71,17 @@ export function presenceSettings(settings, agent) {
         ifCurrentAgentStates: [...settings.currentAgentStates],
         profileMatched: includes.length === 0 || includes.some((text) => profile.includes(text.toLowerCase()))
     };
+}
+/**
+ * The interval to use once the service has said its threshold: HEARTBEAT_INTERVAL_MS, or shorter
+ * for a service configured with a short threshold (the end-to-end tests use a few seconds).
+ */
+export function heartbeatIntervalFor(thresholdSeconds) {
+    if (thresholdSeconds === null || !(thresholdSeconds > 0)) {
+        return HEARTBEAT_INTERVAL_MS;
+    }
+    const fitting = Math.floor((thresholdSeconds * 1000) / HEARTBEATS_PER_THRESHOLD);
+    return Math.max(MIN_HEARTBEAT_INTERVAL_MS, Math.min(HEARTBEAT_INTERVAL_MS, fitting));
 }
 export function tokenNeedsRefresh(token, now) {
     return token === null || token.expiresAt - now < TOKEN_REFRESH_MARGIN_MS;

@@ -2,12 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { defaultSessionEndSettings, parseSessionEndValue } from 'c/featureValueParser';
 import {
+    HEARTBEAT_INTERVAL_MS,
     MAX_BODY_BYTES,
     TOKEN_REFRESH_MARGIN_MS,
     checkServiceUrl,
     endpointUrl,
     findRestoreState,
     heartbeatBody,
+    heartbeatIntervalFor,
     interpretAnswer,
     leaveBody,
     noticeForAction,
@@ -107,6 +109,24 @@ describe('the settings the service applies', () => {
         const unmatched = parseSessionEndValue('IfProfileNameIncludes: Osaka').settings;
         expect(presenceSettings(matched, agent).profileMatched).toBe(true);
         expect(presenceSettings(unmatched, agent).profileMatched).toBe(false);
+    });
+});
+
+describe('the heartbeat interval', () => {
+    it('is the measured default until the service says its threshold, and for 90 s', () => {
+        expect(heartbeatIntervalFor(null)).toBe(HEARTBEAT_INTERVAL_MS);
+        expect(heartbeatIntervalFor(90)).toBe(HEARTBEAT_INTERVAL_MS);
+    });
+
+    it('fits four heartbeats in a short threshold, never under a second', () => {
+        fc.assert(
+            fc.property(fc.integer({ min: 1, max: 3600 }), (threshold) => {
+                const interval = heartbeatIntervalFor(threshold);
+                expect(interval).toBeLessThanOrEqual(HEARTBEAT_INTERVAL_MS);
+                expect(interval).toBeGreaterThanOrEqual(1000);
+                expect(interval * 4 <= threshold * 1000 || interval === 1000).toBe(true);
+            })
+        );
     });
 });
 
