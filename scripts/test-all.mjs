@@ -49,7 +49,11 @@ const steps = [
         cmd: ['npm', 'run', '-s', 'test:e2e', '--', `--report=${e2eReport}`],
         count: () => countE2e(e2eReport)
     },
-    { name: 'Benchmark still runs (--quick)', cmd: ['npm', 'run', '-s', 'bench', '--', '--quick'] }
+    { name: 'Benchmark still runs (--quick)', cmd: ['npm', 'run', '-s', 'bench', '--', '--quick'] },
+    {
+        name: 'Backstop benchmark still runs (--quick)',
+        cmd: ['npm', 'run', '-s', 'bench:backstop', '--', '--quick']
+    }
 ];
 
 function countJest(file) {
