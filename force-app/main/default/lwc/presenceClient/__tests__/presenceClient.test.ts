@@ -141,6 +141,23 @@ describe('presence client', () => {
         client.stop();
     });
 
+    it('tries once more at once when a heartbeat fails, without waiting for a timer', async () => {
+        let calls = 0;
+        answer = async () => {
+            calls++;
+            if (calls === 1) {
+                throw new TypeError('Failed to fetch');
+            }
+            return okAnswer();
+        };
+        const client = start();
+        client.beatNow();
+        await settle();
+        expect(sent).toHaveLength(2);
+        expect(links.at(-1)).toMatchObject({ kind: 'answered' });
+        client.stop();
+    });
+
     it('says the service is unreachable when the request fails, and keeps trying', async () => {
         answer = async () => {
             throw new TypeError('Failed to fetch');
