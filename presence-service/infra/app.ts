@@ -2,7 +2,8 @@
 // -c tokenIssuer=… -c salesforceOrgId=…` (see README.md). Every setting is checked here, at synth,
 // with a message that says which one is wrong and how to fix it.
 import { readFileSync } from 'node:fs';
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { PresenceStack, type PresenceSettingsProps } from './stack';
 import { settingsFromContext } from './settings';
 
@@ -20,4 +21,6 @@ new PresenceStack(app, app.node.tryGetContext('stackName') ?? 'ConnectSoftphoneP
     env: { account, region },
     description: 'Presence backstop for the Amazon Connect softphone for Salesforce'
 });
+// cdk-nag AwsSolutions on every synth and deploy: a finding without an acknowledgement stops it.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 app.synth();

@@ -156,8 +156,8 @@ export class PresenceStack extends Stack {
         table.grant(sweeper, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Scan');
         // Connect: the one instance, the four actions the sweeper calls (Service Authorization
         // Reference resource types: PutUserStatus on agent + agent-status; GetCurrentUserData on
-        // the instance and the agents it filters on; ListAgentStatuses and SearchUsers on the
-        // instance). Agents and statuses are created by admins after deployment, hence `/*`.
+        // the instance and the agents it filters on; ListAgentStatuses, ListUsers and
+        // SearchUsers on the instance). Agents and statuses are created by admins after deployment, hence `/*`.
         sweeperRole.addToPolicy(
             new iam.PolicyStatement({
                 actions: ['connect:PutUserStatus'],
@@ -172,7 +172,7 @@ export class PresenceStack extends Stack {
         );
         sweeperRole.addToPolicy(
             new iam.PolicyStatement({
-                actions: ['connect:ListAgentStatuses', 'connect:SearchUsers'],
+                actions: ['connect:ListAgentStatuses', 'connect:ListUsers', 'connect:SearchUsers'],
                 resources: [instanceArn]
             })
         );
