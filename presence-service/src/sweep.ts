@@ -146,11 +146,17 @@ async function handleDue(
             const ids = { org: agent.org, username: agent.username, connectUserId: userId };
             if (decision.kind === 'skip') {
                 report.skipped += 1;
+                // On the leave path, Connect already holding the status means the softphone's own
+                // page-event change got there first: the record says which path won.
+                const detail =
+                    check.path === 'leaveRepair' && decision.outcome === 'alreadySet'
+                        ? `the page event got there first (${decision.detail})`
+                        : decision.detail;
                 log('departureSkipped', {
                     ...ids,
                     path: check.path,
                     outcome: decision.outcome,
-                    detail: decision.detail
+                    detail
                 });
                 await settle(
                     deps,
@@ -160,7 +166,7 @@ async function handleDue(
                         at: clock.now(),
                         path: check.path,
                         outcome: decision.outcome,
-                        detail: decision.detail
+                        detail
                     },
                     null,
                     userId
