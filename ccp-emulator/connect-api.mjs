@@ -5,7 +5,7 @@
 // PutUserStatus `PUT /users/{InstanceId}/{UserId}/status`, GetCurrentUserData
 // `POST /metrics/userdata/{InstanceId}`, ListAgentStatuses `GET /agent-status/{InstanceId}`
 // (`AgentStatusTypes`, `maxResults`, `nextToken` in the query), SearchUsers `POST /search-users`,
-// DescribeUser `GET /users/{InstanceId}/{UserId}`); timestamps are epoch seconds (restJson1), errors
+// DescribeUser `GET /users/{InstanceId}/{UserId}`, ListUsers `GET /users-summary/{InstanceId}`); timestamps are epoch seconds (restJson1), errors
 // carry `x-amzn-ErrorType`. The real client reaches it with an `endpoint` override.
 // ASSUMPTIONS about real Connect: the stand-in checks that a SigV4 `Authorization` header for the
 // `connect` service is present but not its signature (any static credentials are accepted); the
@@ -22,7 +22,8 @@ const ROUTES = [
     ['GET', /^\/users\/([^/]+)\/([^/]+)$/, 'DescribeUser'],
     ['POST', /^\/metrics\/userdata\/([^/]+)$/, 'GetCurrentUserData'],
     ['GET', /^\/agent-status\/([^/]+)$/, 'ListAgentStatuses'],
-    ['POST', /^\/search-users$/, 'SearchUsers']
+    ['POST', /^\/search-users$/, 'SearchUsers'],
+    ['GET', /^\/users-summary\/([^/]+)$/, 'ListUsers']
 ];
 
 class ApiError extends Error {
@@ -245,6 +246,25 @@ export function createConnectApi({ model, faults, now = () => Date.now() }) {
         return { Users: users, ApproximateTotalCount: users.length };
     }
 
+    /** ListUsers: 100 a page at most (MaxResults), NextToken as the offset of the next page. */
+    function listUsers([instanceId], _body, query) {
+        checkInstance(instanceId);
+        const max = Math.min(Number(query.get('maxResults')) || 100, 100);
+        const offset = Number(query.get('nextToken')) || 0;
+        const all = [...model.agents.values()];
+        const page = all.slice(offset, offset + max).map((agent) => ({
+            Id: lastSegment(agent.agentARN),
+            Arn: agent.agentARN,
+            Username: agent.username,
+            LastModifiedTime: 0,
+            LastModifiedRegion: INSTANCE_ARN.split(':')[3]
+        }));
+        return {
+            UserSummaryList: page,
+            ...(offset + max < all.length ? { NextToken: String(offset + max) } : {})
+        };
+    }
+
     function describeUser([instanceId, userId]) {
         checkInstance(instanceId);
         return { User: user(agentById(userId)) };
@@ -255,6 +275,7 @@ export function createConnectApi({ model, faults, now = () => Date.now() }) {
         GetCurrentUserData: getCurrentUserData,
         ListAgentStatuses: listAgentStatuses,
         SearchUsers: searchUsers,
+        ListUsers: listUsers,
         DescribeUser: describeUser
     };
 

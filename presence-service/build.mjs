@@ -25,6 +25,28 @@ export function buildService() {
     return building;
 }
 
+export const INFRA_BUNDLE = join(SERVICE_DIR, '.build', 'infra.mjs');
+
+/** The CDK app's constructs (infra/stack.ts, infra/settings.ts) for the tests and `cdk synth`. */
+let buildingInfra = null;
+export function buildInfra() {
+    buildingInfra ??= build({
+        entryPoints: [join(SERVICE_DIR, 'infra', 'index.ts')],
+        outfile: INFRA_BUNDLE,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'esm',
+        packages: 'external',
+        logLevel: 'warning'
+    }).then(() => INFRA_BUNDLE);
+    return buildingInfra;
+}
+
+export async function loadInfra() {
+    return import(await buildInfra());
+}
+
 /** The service's modules (api, rules, sweep, ...), built from the TypeScript sources. */
 export async function loadService() {
     return import(await buildService());
@@ -32,4 +54,5 @@ export async function loadService() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(await buildService());
+    console.log(await buildInfra());
 }

@@ -2,15 +2,12 @@
 // It only records signs of life; it has no Connect permissions. The sweeper acts.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Log } from './log';
-import type { AgentPresence, PresenceSettings } from './model';
 import { MAX_BODY_BYTES, parseHeartbeat, parseLeave } from './protocol';
 import type { Clock } from './quota';
-import { anyTabAlive, pendingActionFor } from './rules';
+import { applyHeartbeat, applyLeave } from './presence';
+import { pendingActionFor } from './rules';
 import type { PresenceStore } from './store';
 import { verifyToken, type Identity, type TokenPolicy } from './token';
-
-/** A browser not heard from for a day is forgotten (its tabs are long gone). */
-const BROWSER_RETENTION_MS = 24 * 3600 * 1000;
 
 export interface ApiDeps {
     store: PresenceStore;
@@ -40,29 +37,6 @@ function json(status: number, body: unknown, origin: string | null): Result {
     };
 }
 
-function newAgent(identity: Identity, settings: PresenceSettings, now: number): AgentPresence {
-    return {
-        org: identity.org,
-        username: identity.username,
-        connectUserId: null,
-        settings,
-        browsers: {},
-        lastLifeAt: now,
-        pendingLeaveAt: null,
-        handledLifeAt: null,
-        lastAction: null,
-        ackedBy: [],
-        lastDeparture: null,
-        version: 0
-    };
-}
-
-function recentBrowsers(agent: AgentPresence, now: number) {
-    return Object.fromEntries(
-        Object.entries(agent.browsers).filter(([, b]) => now - b.lastSeenAt < BROWSER_RETENTION_MS)
-    );
-}
-
 export function createApiHandler(deps: ApiDeps) {
     const thresholdMs = deps.thresholdSeconds * 1000;
 
@@ -73,25 +47,9 @@ export function createApiHandler(deps: ApiDeps) {
         const identity = await authenticate(request.token);
         if (!identity) return json(401, { error: 'badToken' }, origin);
         const now = deps.clock.now();
-        const stored = await deps.store.update(identity.org, identity.username, (current) => {
-            const agent = current ?? newAgent(identity, request.settings, now);
-            const acked =
-                request.ackActionId !== null &&
-                agent.lastAction?.actionId === request.ackActionId &&
-                !agent.ackedBy.includes(request.browserId);
-            const showsLife = request.tabIds.length > 0;
-            return {
-                ...agent,
-                settings: request.settings,
-                browsers: {
-                    ...recentBrowsers(agent, now),
-                    [request.browserId]: { tabIds: request.tabIds, lastSeenAt: now }
-                },
-                lastLifeAt: showsLife ? now : agent.lastLifeAt,
-                pendingLeaveAt: showsLife ? null : agent.pendingLeaveAt,
-                ackedBy: acked ? [...agent.ackedBy, request.browserId] : agent.ackedBy
-            };
-        });
+        const stored = await deps.store.update(identity.org, identity.username, (current) =>
+            applyHeartbeat(current, identity, request, now)
+        );
         deps.log('heartbeat', {
             org: identity.org,
             username: identity.username,
@@ -117,22 +75,10 @@ export function createApiHandler(deps: ApiDeps) {
         const identity = await authenticate(request.token);
         if (!identity) return json(401, { error: 'badToken' }, origin);
         const now = deps.clock.now();
-        let lastTab = false;
-        await deps.store.update(identity.org, identity.username, (current) => {
-            const agent = current ?? newAgent(identity, request.settings, now);
-            const remaining = request.remainingTabIds.filter((t) => t !== request.tabId);
-            const next: AgentPresence = {
-                ...agent,
-                settings: request.settings,
-                browsers: {
-                    ...recentBrowsers(agent, now),
-                    [request.browserId]: { tabIds: remaining, lastSeenAt: now }
-                },
-                lastLifeAt: now
-            };
-            lastTab = !anyTabAlive(next, now, thresholdMs);
-            return { ...next, pendingLeaveAt: lastTab ? now : null };
-        });
+        const stored = await deps.store.update(identity.org, identity.username, (current) =>
+            applyLeave(current, identity, request, now, thresholdMs)
+        );
+        const lastTab = stored?.pendingLeaveAt === now;
         deps.log('leave', {
             org: identity.org,
             username: identity.username,

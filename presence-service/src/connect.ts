@@ -3,6 +3,7 @@
 import {
     GetCurrentUserDataCommand,
     ListAgentStatusesCommand,
+    ListUsersCommand,
     PutUserStatusCommand,
     SearchUsersCommand,
     type ConnectClient
@@ -13,11 +14,13 @@ import type { Log } from './log';
 
 export const GET_CURRENT_USER_DATA_MAX_AGENTS = 100;
 const STATUS_CACHE_MS = 5 * 60 * 1000;
+/** A username not in the directory reloads it, at most this often (new agents appear rarely). */
+const DIRECTORY_RELOAD_MS = 60 * 1000;
 
 export interface ConnectQuotas {
     /** PutUserStatus requests per second (the account's quota; default 2). */
     putUserStatusPerSecond: number;
-    /** GetCurrentUserData, SearchUsers and ListAgentStatuses requests per second (default 2). */
+    /** GetCurrentUserData, ListUsers and ListAgentStatuses requests per second (default 2). */
     readsPerSecond: number;
 }
 
@@ -54,6 +57,9 @@ export function connectGateway(
     const reads = new RateLimiter(quotas.readsPerSecond, clock);
     const counts: Record<string, number> = {};
     const userIds = new Map<string, string>();
+    let directoryAt = -Infinity;
+    /** Usernames neither the directory nor SearchUsers knew, and when: asked again a minute later. */
+    const missedAt = new Map<string, number>();
     let statusCache: { at: number; statuses: AgentStatus[] } | null = null;
 
     async function send<T>(operation: string, limiter: RateLimiter, call: () => Promise<T>) {
@@ -103,9 +109,32 @@ export function connectGateway(
         return list;
     }
 
-    async function userIdFor(username: string) {
-        const cached = userIds.get(username);
-        if (cached) return cached;
+    /**
+     * The instance's users by username, from ListUsers (100 a page): one directory load maps a
+     * whole contact centre, where SearchUsers would cost one request per agent.
+     */
+    async function loadDirectory() {
+        let nextToken: string | undefined;
+        do {
+            const page = await send('ListUsers', reads, () =>
+                client.send(
+                    new ListUsersCommand({
+                        InstanceId: instanceId,
+                        MaxResults: 100,
+                        NextToken: nextToken
+                    })
+                )
+            );
+            for (const u of page.UserSummaryList ?? []) {
+                if (u.Username && u.Id) userIds.set(u.Username, u.Id);
+            }
+            nextToken = page.NextToken;
+        } while (nextToken);
+        directoryAt = clock.now();
+    }
+
+    /** One username, when the directory was loaded moments ago and lacks it (a new agent). */
+    async function searchUser(username: string) {
         const answer = await send('SearchUsers', reads, () =>
             client.send(
                 new SearchUsersCommand({
@@ -122,9 +151,18 @@ export function connectGateway(
             )
         );
         const found = (answer.Users ?? []).find((u) => u.Username === username);
-        if (!found?.Id) return null;
-        userIds.set(username, found.Id);
-        return found.Id;
+        if (found?.Id) userIds.set(username, found.Id);
+    }
+
+    async function userIdFor(username: string) {
+        if (userIds.has(username)) return userIds.get(username)!;
+        if (clock.now() - directoryAt >= DIRECTORY_RELOAD_MS) {
+            await loadDirectory();
+        } else if (clock.now() - (missedAt.get(username) ?? -Infinity) >= DIRECTORY_RELOAD_MS) {
+            await searchUser(username);
+        }
+        if (!userIds.has(username)) missedAt.set(username, clock.now());
+        return userIds.get(username) ?? null;
     }
 
     async function currentUserData(ids: string[]) {

@@ -11,3 +11,4 @@ export * from './runtime';
 export * from './store';
 export * from './sweep';
 export * from './token';
+export * from './presence';

@@ -28,8 +28,9 @@ function dynamoClient(config: ServiceConfig, options: RuntimeOptions) {
 }
 
 export async function apiHandlerFor(config: ServiceConfig, options: RuntimeOptions = {}) {
-    return createApiHandler({
-        store: dynamoPresenceStore(dynamoClient(config, options), config.tableName),
+    const store = dynamoPresenceStore(dynamoClient(config, options), config.tableName);
+    const handler = createApiHandler({
+        store,
         policy: {
             issuer: config.issuer,
             orgId: config.orgId,
@@ -40,6 +41,7 @@ export async function apiHandlerFor(config: ServiceConfig, options: RuntimeOptio
         clock: options.clock ?? realClock,
         log: options.log ?? jsonLog
     });
+    return Object.assign(handler, { storeCounts: store.counts });
 }
 
 /** The sweeper: several passes within one invocation, `sweepEverySeconds` apart, until `budgetMs`. */
@@ -62,8 +64,9 @@ export function sweeperFor(config: ServiceConfig, options: RuntimeOptions = {}) 
         clock,
         log
     );
+    const store = dynamoPresenceStore(dynamoClient(config, options), config.tableName);
     const deps = {
-        store: dynamoPresenceStore(dynamoClient(config, options), config.tableName),
+        store,
         connect,
         timing: {
             thresholdMs: config.thresholdSeconds * 1000,
@@ -97,5 +100,5 @@ export function sweeperFor(config: ServiceConfig, options: RuntimeOptions = {}) 
         return reports;
     }
 
-    return { pass, invocation, counts: connect.counts };
+    return { pass, invocation, counts: connect.counts, storeCounts: store.counts };
 }

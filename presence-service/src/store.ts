@@ -18,6 +18,16 @@ export interface PresenceStore {
         change: (current: AgentPresence | null) => AgentPresence | null
     ): Promise<AgentPresence | null>;
     all(): Promise<AgentPresence[]>;
+    /** Requests per operation and the capacity units DynamoDB reported (the benchmark's cost). */
+    counts: StoreCounts;
+}
+
+export interface StoreCounts {
+    GetItem: number;
+    PutItem: number;
+    Scan: number;
+    readUnits: number;
+    writeUnits: number;
 }
 
 interface Item extends AgentPresence {
@@ -37,15 +47,21 @@ export function dynamoPresenceStore(client: DynamoDBClient, tableName: string): 
     const doc = DynamoDBDocumentClient.from(client, {
         marshallOptions: { removeUndefinedValues: true }
     });
+    const counts: StoreCounts = { GetItem: 0, PutItem: 0, Scan: 0, readUnits: 0, writeUnits: 0 };
+    const consumed = (answer: { ConsumedCapacity?: { CapacityUnits?: number } }) =>
+        answer.ConsumedCapacity?.CapacityUnits ?? 0;
 
     async function get(org: string, username: string) {
         const answer = await doc.send(
             new GetCommand({
                 TableName: tableName,
                 Key: { pk: agentKey(org, username) },
-                ConsistentRead: true
+                ConsistentRead: true,
+                ReturnConsumedCapacity: 'TOTAL'
             })
         );
+        counts.GetItem += 1;
+        counts.readUnits += consumed(answer);
         return fromItem(answer.Item);
     }
 
@@ -65,10 +81,12 @@ export function dynamoPresenceStore(client: DynamoDBClient, tableName: string): 
                 expiresAt: Math.floor(next.lastLifeAt / 1000) + RETENTION_SECONDS
             };
             try {
-                await doc.send(
+                counts.PutItem += 1;
+                const answer = await doc.send(
                     new PutCommand({
                         TableName: tableName,
                         Item: item,
+                        ReturnConsumedCapacity: 'TOTAL',
                         ConditionExpression: current
                             ? 'version = :version'
                             : 'attribute_not_exists(pk)',
@@ -77,6 +95,7 @@ export function dynamoPresenceStore(client: DynamoDBClient, tableName: string): 
                             : undefined
                     })
                 );
+                counts.writeUnits += consumed(answer);
                 return fromItem(item as unknown as Record<string, unknown>);
             } catch (error) {
                 const conflict = (error as Error).name === 'ConditionalCheckFailedException';
@@ -90,8 +109,14 @@ export function dynamoPresenceStore(client: DynamoDBClient, tableName: string): 
         let start: Record<string, unknown> | undefined;
         do {
             const page = await doc.send(
-                new ScanCommand({ TableName: tableName, ExclusiveStartKey: start })
+                new ScanCommand({
+                    TableName: tableName,
+                    ExclusiveStartKey: start,
+                    ReturnConsumedCapacity: 'TOTAL'
+                })
             );
+            counts.Scan += 1;
+            counts.readUnits += consumed(page);
             for (const item of page.Items ?? []) {
                 const agent = fromItem(item);
                 if (agent) agents.push(agent);
@@ -101,5 +126,5 @@ export function dynamoPresenceStore(client: DynamoDBClient, tableName: string): 
         return agents;
     }
 
-    return { get, update, all };
+    return { get, update, all, counts };
 }

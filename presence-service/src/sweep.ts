@@ -28,6 +28,7 @@ export interface SweepReport {
 }
 
 const DEFAULT_VIEW_MAX_AGE_MS = 10000;
+const MAX_RESOLVED_PER_PASS = 500;
 
 function batchSize(deps: SweepDeps, putsPerSecond: number): number {
     const ageMs = deps.viewMaxAgeMs ?? DEFAULT_VIEW_MAX_AGE_MS;
@@ -63,7 +64,7 @@ export async function sweepOnce(
     deps: SweepDeps,
     { deadline, putsPerSecond }: { deadline: number; putsPerSecond: number }
 ): Promise<SweepReport> {
-    const { store, connect, clock, log, timing } = deps;
+    const { store, clock, timing } = deps;
     const now = clock.now();
     const agents = await store.all();
     const byKey = new Map(agents.map((a) => [`agent#${a.org}#${a.username}`, a]));
@@ -71,7 +72,35 @@ export async function sweepOnce(
         agents.map((a) => dueCheck(a, now, timing)).filter((c): c is DueCheck => c !== null)
     );
     const report: SweepReport = { due: checks.length, set: 0, skipped: 0, leftForNextPass: 0 };
-    if (checks.length === 0) return report;
+    if (checks.length > 0)
+        await handleDue(deps, checks, byKey, report, { deadline, putsPerSecond });
+    await resolveUserIds(deps, agents, deadline);
+    return report;
+}
+
+/** Agents not yet mapped to a Connect user id get one ahead of need (one directory load maps many). */
+async function resolveUserIds(deps: SweepDeps, agents: AgentPresence[], deadline: number) {
+    const unresolved = agents
+        .filter((a) => a.connectUserId === null)
+        .slice(0, MAX_RESOLVED_PER_PASS);
+    for (const agent of unresolved) {
+        if (deps.clock.now() >= deadline) return;
+        const userId = await deps.connect.userIdFor(agent.username);
+        if (!userId) continue;
+        await deps.store.update(agent.org, agent.username, (current) =>
+            current && current.connectUserId === null ? { ...current, connectUserId: userId } : null
+        );
+    }
+}
+
+async function handleDue(
+    deps: SweepDeps,
+    checks: DueCheck[],
+    byKey: Map<string, AgentPresence>,
+    report: SweepReport,
+    { deadline, putsPerSecond }: { deadline: number; putsPerSecond: number }
+) {
+    const { store, connect, clock, log, timing } = deps;
     const statuses = await connect.statuses();
     const size = batchSize(deps, putsPerSecond);
 
@@ -95,6 +124,17 @@ export async function sweepOnce(
         for (const check of batch) {
             const agent = byKey.get(check.key)!;
             const userId = userIds.get(check.key) ?? null;
+            if (!userId) {
+                // Not settled: the directory reloads on a miss (at most once a minute), so an agent
+                // added to Connect moments ago is acted on in a later pass.
+                report.skipped += 1;
+                log('connectUserUnknown', {
+                    org: agent.org,
+                    username: agent.username,
+                    detail: 'Connect has no user with this username: check the User field the adapter names'
+                });
+                continue;
+            }
             // A tab may have spoken while Connect was asked: read the agent again before acting.
             const fresh = await store.get(agent.org, agent.username);
             if (!fresh || dueCheck(fresh, clock.now(), timing)?.lifeAt !== check.lifeAt) continue;
@@ -106,11 +146,17 @@ export async function sweepOnce(
             const ids = { org: agent.org, username: agent.username, connectUserId: userId };
             if (decision.kind === 'skip') {
                 report.skipped += 1;
+                // On the leave path, Connect already holding the status means the softphone's own
+                // page-event change got there first: the record says which path won.
+                const detail =
+                    check.path === 'leaveRepair' && decision.outcome === 'alreadySet'
+                        ? `the page event got there first (${decision.detail})`
+                        : decision.detail;
                 log('departureSkipped', {
                     ...ids,
                     path: check.path,
                     outcome: decision.outcome,
-                    detail: decision.detail
+                    detail
                 });
                 await settle(
                     deps,
@@ -120,7 +166,7 @@ export async function sweepOnce(
                         at: clock.now(),
                         path: check.path,
                         outcome: decision.outcome,
-                        detail: decision.detail
+                        detail
                     },
                     null,
                     userId
@@ -162,5 +208,4 @@ export async function sweepOnce(
             );
         }
     }
-    return report;
 }
