@@ -1,6 +1,7 @@
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 const globals = require('globals');
 const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
 
 module.exports = [
     {
@@ -14,6 +15,8 @@ module.exports = [
             'force-app/main/default/lwc/**/*.js',
             'force-app/main/default/staticresources/**',
             'preview/.build/**',
+            'presence-service/.build/**',
+            'presence-service/cdk.out/**',
             'bench/runs/**',
             'test-results/**',
             'tmp/**'
@@ -57,6 +60,19 @@ module.exports = [
             ecmaVersion: 'latest',
             sourceType: 'module',
             globals: { ...globals.node }
+        }
+    },
+    // The presence service (Lambda handlers, CDK stack): TypeScript for Node, typed by its own
+    // tsconfig (presence-service/tsconfig.json, run in npm test).
+    ...tseslint.configs.recommended.map((config) => ({
+        ...config,
+        files: ['presence-service/**/*.ts']
+    })),
+    {
+        files: ['presence-service/**/*.ts'],
+        languageOptions: { globals: { ...globals.node } },
+        rules: {
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
         }
     },
     {

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ConnectModel, validateConfig } from './agent-model.mjs';
+import { createConnectApi } from './connect-api.mjs';
 import {
     faultsFromQuery,
     renderCcpPage,
@@ -31,7 +32,16 @@ const STATIC_FILES = {
     '/real-time-metrics/rtm.js': ['rtm.js', 'text/javascript']
 };
 const ONE_PIXEL_GIF = Buffer.from('R0lGODlhAQABAAAAACw=', 'base64');
-const FAULT_KEYS = ['authFail', 'earlyAck', 'dead', 'slowMs', 'apiDelayMs'];
+const FAULT_KEYS = [
+    'authFail',
+    'earlyAck',
+    'dead',
+    'slowMs',
+    'apiDelayMs',
+    // Presence backstop: the CCP's change is answered but never applied; the REST API throttles.
+    'dropAgentState',
+    'connectApiRatePerSecond'
+];
 
 /** Longest a getAgentSnapshot long poll is held (Streams asks for GET_AGENT_TIMEOUT_MS = 30000). */
 const LONG_POLL_MAX_MS = 20000;
@@ -95,6 +105,9 @@ export async function startConnectStandIn({
     const faults = {};
     const session = { signedIn: true, validTokens: new Set(), logouts: [] };
     const sseClients = new Set();
+    const connectApi = createConnectApi({ model, faults });
+    /** putAgentState requests the dropAgentState fault answered without applying. */
+    const droppedAgentStates = [];
     const log = quiet ? () => {} : (...args) => console.log('[connect-stand-in]', ...args);
 
     /** The real-time metrics feed: the agents and the latest changes for the timeline. */
@@ -210,6 +223,10 @@ export async function startConnectStandIn({
         if (!isAuthorized(req)) {
             return sendJson(res, 401, { type: 'UnauthorizedException', message: 'Unauthorized' });
         }
+        if (faults.dropAgentState) {
+            droppedAgentStates.push({ requested: body.state?.name ?? null, arrivedAt });
+            return sendJson(res, 200, { outcome: 'applied' });
+        }
         const result = model.putAgentState(
             {
                 agentARN: body.agentARN,
@@ -322,7 +339,9 @@ export async function startConnectStandIn({
                 {
                     ...model.publicState(),
                     session: { signedIn: session.signedIn, logouts: session.logouts },
-                    faults
+                    faults,
+                    droppedAgentStates,
+                    connectApi: { calls: connectApi.calls, throttled: connectApi.throttled }
                 },
                 cors
             );
@@ -339,6 +358,8 @@ export async function startConnectStandIn({
             for (const key of FAULT_KEYS) delete faults[key];
             session.signedIn = true;
             session.logouts.length = 0;
+            droppedAgentStates.length = 0;
+            connectApi.reset();
             model.reset();
             return sendJson(res, 200, { ok: true }, cors);
         }
@@ -372,6 +393,7 @@ export async function startConnectStandIn({
             req.on('close', () => sseClients.delete(res));
             return undefined;
         }
+        if (await connectApi.handle(req, res, url)) return undefined;
         if (req.method === 'GET' && path === '/favicon.ico') {
             res.writeHead(204);
             return res.end();
@@ -431,7 +453,7 @@ export async function startConnectStandIn({
         );
     }
 
-    return { url, ccpUrl, rtmUrl, close, state: model, faults, session };
+    return { url, ccpUrl, rtmUrl, close, state: model, faults, session, connectApi };
 }
 
 function parseArgs(argv) {

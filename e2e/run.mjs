@@ -22,6 +22,7 @@ import { ccpControlScenarios } from './scenarios/ccp-controls.mjs';
 import { ccpFaultScenarios } from './scenarios/ccp-faults.mjs';
 import { contactAndLogoutScenarios } from './scenarios/contact-and-logout.mjs';
 import { multiTabScenarios } from './scenarios/multi-tab.mjs';
+import { backstopScenarios } from './scenarios/backstop.mjs';
 import { seedScenarios } from './scenarios/seed.mjs';
 import { settingsScenarios } from './scenarios/settings.mjs';
 import { tryOutScenarios } from './scenarios/try-out.mjs';
@@ -34,7 +35,8 @@ const SCENARIOS = [
     ...multiTabScenarios,
     ...badInputScenarios,
     ...ccpControlScenarios,
-    ...tryOutScenarios
+    ...tryOutScenarios,
+    ...backstopScenarios
 ];
 const SCENARIO_TIMEOUT_MS = 60000;
 const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
@@ -108,6 +110,9 @@ async function runScenario(browser, scenario, { builds, screenshots }) {
     const preview = await startPreview({
         port: 0,
         build: false,
+        // The presence backstop only where a scenario asks for it (with its short threshold):
+        // every other scenario is the softphone without it, as an org without the service.
+        presence: scenario.presence ?? false,
         ...(build ? { buildOptions: { outDir: build.outDir } } : {})
     });
     const context = await browser.newContext({ viewport: VIEWPORT });

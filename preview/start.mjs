@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: builds the component and the LWS page, starts the Connect stand-in on 127.0.0.2
-// and the preview (a Lightning console with the softphone on its utility bar) on 127.0.0.1.
+// `npm start`: builds the component and the LWS page, starts the Connect stand-in on 127.0.0.2,
+// the presence backstop service on 127.0.0.3 (presence-service/local) and the preview (a Lightning
+// console with the softphone on its utility bar) on 127.0.0.1.
 //
 //   npm start [-- --port 3333] [-- --ccp-url https://<instance>.my.connect.aws/ccp-v2/]
+//             [-- --no-presence] [-- --presence-threshold 90]
 //
 // Also imported by the end-to-end tests: `startPreview({ port: 0 })`.
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +19,10 @@ import { STAND_IN_TLS } from '../ccp-emulator/tls.mjs';
 export const PREVIEW_HOST = '127.0.0.1';
 export const STAND_IN_HOST = '127.0.0.2';
 export const ADAPTER_NAME = 'ACLightningAdapter';
+export const PRESENCE_HOST = '127.0.0.3';
+/** The certificate the preview's adapter names; the local service's key pair stands in for it. */
+export const PRESENCE_CERTIFICATE_NAME = 'Presence_Signing';
+const PRESENCE_MODULE = join(PROJECT_ROOT, 'presence-service', 'local', 'index.mjs');
 const STAND_IN_MODULE = join(PROJECT_ROOT, 'ccp-emulator', 'server.mjs');
 const REGION_FIELD = join(
     PROJECT_ROOT,
@@ -32,8 +38,12 @@ function readRegions() {
     return [...xml.matchAll(/<value>\s*<fullName>([^<]+)<\/fullName>/g)].map((match) => match[1]);
 }
 
-/** The records an admin following the seed how-to would have created. */
-function seedConfig(ccpUrl, customCcpDomains) {
+/**
+ * The records an admin following the seed how-to would have created; with the backstop on, the
+ * adapter also names the service, the certificate and the username rule (Username without its
+ * domain: agent1@softphone-preview.example is Connect's agent1).
+ */
+function seedConfig(ccpUrl, customCcpDomains, presenceUrl) {
     return () => ({
         adapters: [
             {
@@ -41,12 +51,32 @@ function seedConfig(ccpUrl, customCcpDomains) {
                 ccpUrl,
                 customCcpDomains,
                 allowFramedSoftphone: true,
+                ...(presenceUrl()
+                    ? {
+                          presenceServiceUrl: presenceUrl(),
+                          presenceCertificateName: PRESENCE_CERTIFICATE_NAME,
+                          presenceUsernameField: 'Username',
+                          presenceUsernameStripDomain: true
+                      }
+                    : {}),
                 features: [
                     { name: 'SetAgentStatusOnSessionEnd', value: 'Status:Offline', active: true }
                 ]
             }
         ]
     });
+}
+
+/** The running user's User record, as the Apex stand-in reads it for the username rule. */
+function previewUser(standIn) {
+    const username = standIn?.state?.config?.username ?? 'agent1';
+    return {
+        Id: '005000000000001AAA',
+        Username: `${username}@softphone-preview.example`,
+        FederationIdentifier: username,
+        CommunityNickname: username,
+        Email: `${username}@softphone-preview.example`
+    };
 }
 
 async function startStandIn(port) {
@@ -68,9 +98,11 @@ async function startStandIn(port) {
 /**
  * Starts everything the preview needs.
  * @param {{ port?: number, standInPort?: number, ccpUrl?: string, build?: boolean,
- *   buildOptions?: object, adapterName?: string }} [options]
+ *   buildOptions?: object, adapterName?: string, presence?: boolean | object }} [options]
  *   port 0 (the default) picks a free port; ccpUrl uses that CCP instead of the stand-in;
- *   build false reuses preview/.build; buildOptions override DEFAULT_BUILD_OPTIONS (fixtures).
+ *   build false reuses preview/.build; buildOptions override DEFAULT_BUILD_OPTIONS (fixtures);
+ *   presence (default on with the stand-in): false turns the backstop off, an object passes
+ *   options to startPresenceService (thresholdSeconds, leaveGraceSeconds, sweepEverySeconds).
  * @returns {Promise<{ consoleUrl: string, configUrl: string, metricsUrl: string | null,
  *   origin: string, ccpUrl: string, standIn: object | null, store: object,
  *   close(): Promise<void> }>}
@@ -83,9 +115,15 @@ export async function startPreview(options = {}) {
         : JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
     const standIn = ccpUrl ? null : await startStandIn(standInPort);
     const effectiveCcpUrl = ccpUrl ?? standIn.ccpUrl;
+    let presence = null;
     const store = createConfigStore(
-        seedConfig(effectiveCcpUrl, standIn ? new URL(standIn.ccpUrl).hostname : null)
+        seedConfig(
+            effectiveCcpUrl,
+            standIn ? new URL(standIn.ccpUrl).hostname : null,
+            () => presence?.url ?? null
+        )
     );
+    const user = previewUser(standIn);
     let server;
     try {
         server = await startPreviewServer({
@@ -96,9 +134,31 @@ export async function startPreview(options = {}) {
             store,
             regions: readRegions(),
             componentProperties: { adapterName: options.adapterName ?? ADAPTER_NAME },
-            utilityLabel: 'Phone'
+            utilityLabel: 'Phone',
+            presence: () =>
+                presence
+                    ? {
+                          signToken: presence.signToken,
+                          certificateName: PRESENCE_CERTIFICATE_NAME,
+                          user
+                      }
+                    : null
         });
+        const presenceOptions = options.presence ?? true;
+        if (standIn && presenceOptions !== false) {
+            const { startPresenceService } = await import(pathToFileURL(PRESENCE_MODULE).href);
+            presence = await startPresenceService({
+                host: PRESENCE_HOST,
+                port: 0,
+                connectEndpoint: standIn.url,
+                allowedOrigins: [server.origin],
+                ...(typeof presenceOptions === 'object' ? presenceOptions : {})
+            });
+            store.reset(); // the seed now names the service
+        }
     } catch (error) {
+        await server?.close();
+        await presence?.stop();
         await standIn?.close();
         throw error;
     }
@@ -112,9 +172,11 @@ export async function startPreview(options = {}) {
         origin: server.origin,
         ccpUrl: effectiveCcpUrl,
         standIn,
+        presence,
         store,
         async close() {
             await server.close();
+            await presence?.stop();
             await standIn?.close();
         }
     };
@@ -127,9 +189,18 @@ async function main() {
             'ccp-url': { type: 'string' },
             component: { type: 'string' },
             'lwc-dir': { type: 'string' },
-            labels: { type: 'string' }
+            labels: { type: 'string' },
+            'no-presence': { type: 'boolean', default: false },
+            'presence-threshold': { type: 'string' }
         }
     });
+    const threshold =
+        values['presence-threshold'] === undefined ? 90 : Number(values['presence-threshold']);
+    if (!Number.isInteger(threshold) || threshold < 30) {
+        throw new Error(
+            `--presence-threshold must be whole seconds, 30 or more, got ${values['presence-threshold']}`
+        );
+    }
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new Error(`--port must be a port number, got ${values.port}`);
@@ -144,7 +215,8 @@ async function main() {
         port,
         standInPort: port === 0 ? 0 : port,
         ccpUrl: values['ccp-url'],
-        buildOptions
+        buildOptions,
+        presence: values['no-presence'] ? false : { thresholdSeconds: threshold }
     });
     console.log('');
     console.log(`  Console (softphone on the utility bar): ${preview.consoleUrl}`);
@@ -155,6 +227,12 @@ async function main() {
         console.log(
             `  Status-change history (JSON):           ${preview.standIn.url}/connect/history`
         );
+        if (preview.presence) {
+            console.log(
+                `  Presence backstop (local service):      ${preview.presence.url} ` +
+                    `(threshold ${preview.presence.thresholdSeconds} s)`
+            );
+        }
     } else {
         console.log(`  CCP: ${preview.ccpUrl}`);
         console.log(

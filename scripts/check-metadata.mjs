@@ -40,6 +40,10 @@ const REQUIRED_MEMBERS = {
         'AC_CtiAdapter__c.Softphone_Allow_Framed__c',
         'AC_CtiAdapter__c.CCP_Load_Timeout_Seconds__c',
         'AC_CtiAdapter__c.CCP_Custom_Domains__c',
+        'AC_CtiAdapter__c.Presence_Service_URL__c',
+        'AC_CtiAdapter__c.Presence_Certificate_Name__c',
+        'AC_CtiAdapter__c.Presence_Username_Field__c',
+        'AC_CtiAdapter__c.Presence_Username_Strip_Domain__c',
         'AC_Feature__c.CTI_Adapter__c',
         'AC_Feature__c.Value__c',
         'AC_Feature__c.Active__c'
@@ -52,10 +56,17 @@ const REQUIRED_MEMBERS = {
     Layout: ['AC_CtiAdapter__c-AC CTI Adapter Layout', 'AC_Feature__c-AC Feature Layout'],
     CustomTab: ['AC_CtiAdapter__c', 'AC_Feature__c'],
     PermissionSet: ['Connect_Softphone_Admin', 'Connect_Softphone_Agent'],
-    ApexClass: ['AcFeatureController', 'AcFeatureController_Tests'],
+    ApexClass: [
+        'AcFeatureController',
+        'AcFeatureController_Tests',
+        'PresenceTokenController',
+        'PresenceTokenController_Tests'
+    ],
     LightningComponentBundle: [
         'connectSoftphone',
         'featureValueParser',
+        'presenceClient',
+        'presenceDecisions',
         'sessionGuard',
         'streamsClient'
     ],

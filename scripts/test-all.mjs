@@ -2,7 +2,7 @@
 // Runs them all (one failure does not hide the next), prints a summary table, and closes with a
 // plain "N passed, N failed" line counting individual tests and checks.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -17,6 +17,10 @@ const MODEL_TEST = 'force-app/main/default/lwc/sessionGuard/__tests__/sessionGua
 const PROPERTY_TESTS = 'force-app/main/default/lwc/.*/__tests__/.*\\.property\\.test\\.ts$';
 const MODEL_RUNS = '150';
 const emulatorTestReport = path.join(tmp, 'emulator-test.tap');
+const presenceTestReport = path.join(tmp, 'presence-test.tap');
+const presenceTests = readdirSync('presence-service/test')
+    .filter((name) => name.endsWith('.test.mjs'))
+    .map((name) => `presence-service/test/${name}`);
 
 /** Each step: a name, the command, and how to count the tests it ran (default: one check). */
 const steps = [
@@ -91,6 +95,23 @@ const steps = [
         count: () => countTap(emulatorTestReport)
     },
     {
+        name: 'Presence service: TypeScript typecheck (strict)',
+        cmd: ['npm', 'run', '-s', 'typecheck:presence']
+    },
+    {
+        name: 'Presence service: rules, token, quotas, loopback run, CDK synth + cdk-nag',
+        cmd: [
+            'node',
+            '--test',
+            '--test-reporter=spec',
+            '--test-reporter-destination=stdout',
+            '--test-reporter=tap',
+            `--test-reporter-destination=${presenceTestReport}`,
+            ...presenceTests
+        ],
+        count: () => countTap(presenceTestReport)
+    },
+    {
         name: 'Apex offline: parse, PMD security and best practices',
         cmd: ['npm', 'run', '-s', 'check:apex']
     },
@@ -100,7 +121,15 @@ const steps = [
         cmd: ['npm', 'run', '-s', 'test:e2e', '--', `--report=${e2eReport}`],
         count: () => countE2e(e2eReport)
     },
-    { name: 'Benchmark still runs (--quick)', cmd: ['npm', 'run', '-s', 'bench', '--', '--quick'] }
+    { name: 'Benchmark still runs (--quick)', cmd: ['npm', 'run', '-s', 'bench', '--', '--quick'] },
+    {
+        name: 'Presence benchmark still runs (--quick)',
+        cmd: ['npm', 'run', '-s', 'bench:presence', '--', '--quick']
+    },
+    {
+        name: 'Backstop benchmark still runs (--quick)',
+        cmd: ['npm', 'run', '-s', 'bench:backstop', '--', '--quick']
+    }
 ];
 
 function countJest(file) {

@@ -49,6 +49,24 @@ declare module '@salesforce/apex/AcFeatureController.refreshSoftphoneConfig' {
     export default refreshSoftphoneConfig;
 }
 
+/** The DTO of the Apex class PresenceTokenController. */
+declare namespace PresenceTokenController {
+    interface PresenceToken {
+        /** The adapter's Presence Service URL; absent (null) when the backstop is off. */
+        serviceUrl?: string | null;
+        token?: string | null;
+        expiresAt?: number | null; // ms since the epoch
+    }
+}
+
+declare module '@salesforce/apex/PresenceTokenController.getPresenceToken' {
+    const getPresenceToken: ApexMethod<
+        { adapterName: string },
+        PresenceTokenController.PresenceToken
+    >;
+    export default getPresenceToken;
+}
+
 /** Any other Apex method: its result type is unknown until it gets its own declaration above. */
 declare module '@salesforce/apex/*' {
     const apexMethod: ApexMethod<Record<string, unknown>, unknown>;

@@ -93,8 +93,65 @@ function isSessionActive(params, config, shape, session) {
     return true;
 }
 
+/**
+ * PresenceTokenController.getPresenceToken, following the class: no URL means off; else the
+ * certificate name and the username rule are checked, and the local presence service's key (the
+ * certificate's stand-in) signs the token with the claims the class builds.
+ */
+async function getPresenceToken({ adapterName }, config, shape, session, presence) {
+    const name = (adapterName ?? '').trim();
+    const adapter = config.adapters.find((candidate) => sameName(candidate.name, name));
+    if (!adapter) {
+        throw new AuraHandledError(
+            `No AC CTI Adapter named ${name} is visible to you. Check the name in App Builder and that you have the Connect Softphone Agent permission set.`
+        );
+    }
+    if (!adapter.presenceServiceUrl) {
+        return {};
+    }
+    if (!adapter.presenceCertificateName) {
+        throw new AuraHandledError(
+            `The AC CTI Adapter ${adapter.name} has a Presence Service URL but no Presence Certificate Name. Enter the Unique Name of the signing certificate from Setup > Certificate and Key Management, or clear the URL to turn the backstop off.`
+        );
+    }
+    const fieldName = adapter.presenceUsernameField ?? 'Username';
+    const user = presence?.user ?? {};
+    if (!Object.hasOwn(user, fieldName)) {
+        throw new AuraHandledError(
+            `The User field ${fieldName} named in Presence Username Field of the AC CTI Adapter ${adapter.name} does not exist or is not a text field. Enter the API name of a text field of User, for example Username or FederationIdentifier.`
+        );
+    }
+    let username = String(user[fieldName] ?? '').trim();
+    if (adapter.presenceUsernameStripDomain && username.includes('@')) {
+        username = username.slice(0, username.indexOf('@')).trim();
+    }
+    if (!username) {
+        throw new AuraHandledError(
+            `Your User record has no value in ${fieldName}, which holds your Amazon Connect username for the presence backstop. Ask your admin to fill it in.`
+        );
+    }
+    if (!presence?.signToken || adapter.presenceCertificateName !== presence.certificateName) {
+        throw new AuraHandledError(
+            `The certificate ${adapter.presenceCertificateName} named on the AC CTI Adapter ${adapter.name} could not sign the presence token. Check that a certificate with this Unique Name exists in Setup > Certificate and Key Management.`
+        );
+    }
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const token = await presence.signToken({
+        sub: user.Id,
+        connect_username: username,
+        iat: issuedAt,
+        exp: issuedAt + 600
+    });
+    return { serviceUrl: adapter.presenceServiceUrl, token, expiresAt: (issuedAt + 600) * 1000 };
+}
+
 // refreshSoftphoneConfig is the same read without the platform's cache (the preview has none).
-const METHODS = { getSoftphoneConfig, refreshSoftphoneConfig: getSoftphoneConfig, isSessionActive };
+const METHODS = {
+    getSoftphoneConfig,
+    refreshSoftphoneConfig: getSoftphoneConfig,
+    isSessionActive,
+    getPresenceToken
+};
 
 /**
  * @param {string} methodName
@@ -102,9 +159,18 @@ const METHODS = { getSoftphoneConfig, refreshSoftphoneConfig: getSoftphoneConfig
  * @param {{ adapters: object[] }} config
  * @param {{ featureField: string }} shape from readSoftphoneConfigShape
  * @param {{ active: boolean }} session the Salesforce session (Log Out ends it)
- * @returns {{ status: number, body: object }}
+ * @param {{ signToken: Function, certificateName: string, user: object } | null} presence the
+ *   local presence service's signer (the certificate's stand-in) and the running user's record
+ * @returns {Promise<{ status: number, body: object }>}
  */
-export function callApex(methodName, params, config, shape, session = { active: true }) {
+export async function callApex(
+    methodName,
+    params,
+    config,
+    shape,
+    session = { active: true },
+    presence = null
+) {
     const method = Object.hasOwn(METHODS, methodName) ? METHODS[methodName] : null;
     if (!method) {
         return {
@@ -116,7 +182,7 @@ export function callApex(methodName, params, config, shape, session = { active: 
         };
     }
     try {
-        return { status: 200, body: method(params, config, shape, session) };
+        return { status: 200, body: await method(params, config, shape, session, presence) };
     } catch (error) {
         if (error instanceof SessionEndedError) {
             return {

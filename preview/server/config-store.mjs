@@ -92,6 +92,18 @@ function normalizeAdapter(input, where, errors, previousById, { validationRules 
             errors.push(`${where}: ${describeRefusal(check)}`);
         }
     }
+    // The presence backstop's fields (Presence_*__c): the URL is checked as a Url field is (the
+    // softphone applies the policy itself; the local service is plain http on loopback).
+    const presenceServiceUrl = optionalText(input?.presenceServiceUrl);
+    if (presenceServiceUrl && !URL.canParse(presenceServiceUrl)) {
+        errors.push(`${where}: Presence Service URL is not a valid URL`);
+    }
+    const presence = {
+        presenceServiceUrl,
+        presenceCertificateName: optionalText(input?.presenceCertificateName),
+        presenceUsernameField: optionalText(input?.presenceUsernameField),
+        presenceUsernameStripDomain: toBoolean(input?.presenceUsernameStripDomain, false)
+    };
     const timeoutText = optionalText(input?.ccpLoadTimeoutSeconds);
     const ccpLoadTimeoutSeconds = timeoutText === null ? null : Number(timeoutText);
     if (
@@ -123,6 +135,7 @@ function normalizeAdapter(input, where, errors, previousById, { validationRules 
         region: optionalText(input?.region),
         allowFramedSoftphone: toBoolean(input?.allowFramedSoftphone, true),
         ccpLoadTimeoutSeconds,
+        ...presence,
         features
     };
 }

@@ -270,6 +270,12 @@ function adapterSection(adapter, index, regions) {
             <input type="hidden" name="${prefix}[allowFramedSoftphone]" value="false">
             ${checkbox({ id: `${id}-framed`, name: `${prefix}[allowFramedSoftphone]`, label: 'Softphone Allow Framed', checked: adapter.allowFramedSoftphone !== false })}
             ${textInput({ id: `${id}-timeout`, name: `${prefix}[ccpLoadTimeoutSeconds]`, label: 'CCP Load Timeout (seconds)', value: adapter.ccpLoadTimeoutSeconds ?? '', type: 'number' })}
+            <h3 class="slds-text-heading_small slds-m-vertical_small">Presence Backstop</h3>
+            ${textInput({ id: `${id}-presence-url`, name: `${prefix}[presenceServiceUrl]`, label: 'Presence Service URL', value: adapter.presenceServiceUrl ?? '', type: 'url' })}
+            ${textInput({ id: `${id}-presence-cert`, name: `${prefix}[presenceCertificateName]`, label: 'Presence Certificate Name', value: adapter.presenceCertificateName ?? '' })}
+            ${textInput({ id: `${id}-presence-field`, name: `${prefix}[presenceUsernameField]`, label: 'Presence Username Field', value: adapter.presenceUsernameField ?? '' })}
+            <input type="hidden" name="${prefix}[presenceUsernameStripDomain]" value="false">
+            ${checkbox({ id: `${id}-presence-strip`, name: `${prefix}[presenceUsernameStripDomain]`, label: 'Presence Username Strip Domain', checked: adapter.presenceUsernameStripDomain === true })}
             ${isNew ? '' : checkbox({ id: `${id}-delete`, name: `${prefix}[delete]`, label: 'Delete this adapter', checked: false })}
             <h3 class="slds-text-heading_small slds-m-vertical_small">Features</h3>
             ${features}

@@ -153,7 +153,14 @@ export async function startPreviewServer(options) {
         const apexMatch = pathname.match(/^\/apex\/(\w+)$/);
         if (method === 'GET' && apexMatch) {
             const params = Object.fromEntries(url.searchParams);
-            const result = callApex(apexMatch[1], params, store.get(), apexShape, session);
+            const result = await callApex(
+                apexMatch[1],
+                params,
+                store.get(),
+                apexShape,
+                session,
+                options.presence?.() ?? null
+            );
             return sendJson(response, result.status, result.body);
         }
         if (pathname === '/api/config') {

@@ -205,6 +205,50 @@ describe('setup:org --dry-run', () => {
     });
 });
 
+describe('setup:org with the presence backstop', () => {
+    const out = tempDir();
+    const folder = path.join(out, 'my-org');
+    const run = runScript([
+        '--target-org',
+        'my-org',
+        '--ccp-url',
+        GOOD_URL,
+        '--presence-service-url',
+        'https://abc123.execute-api.eu-west-2.amazonaws.com/',
+        '--presence-certificate',
+        'Presence_Signing',
+        '--output-dir',
+        out,
+        '--dry-run'
+    ]);
+
+    it('writes a connect-src Trusted URL for the service, never a frame or the microphone', () => {
+        assert.equal(run.status, 0, run.stdout + run.stderr);
+        const file = path.join(
+            folder,
+            'cspTrustedSites',
+            'Presence_Backstop_Service.cspTrustedSite-meta.xml'
+        );
+        const site = xml.parse(fs.readFileSync(file, 'utf8')).CspTrustedSite;
+        assert.equal(site.endpointUrl, 'https://abc123.execute-api.eu-west-2.amazonaws.com');
+        assert.equal(site.isApplicableToConnectSrc, 'true');
+        assert.equal(site.isApplicableToFrameSrc, 'false');
+        assert.equal(site.canAccessMicrophone, 'false');
+        const names = Object.keys(site).filter((k) => !k.startsWith('@_'));
+        assert.deepEqual(names, [...names].sort());
+        assert.match(run.stdout, /Trusted URL Presence_Backstop_Service: https:\/\/abc123/);
+    });
+
+    it('fills the adapter presence fields in the data plan', () => {
+        const [adapter] = readJson(path.join(folder, 'data', 'AC_CtiAdapter__c.json')).records;
+        assert.equal(
+            adapter.Presence_Service_URL__c,
+            'https://abc123.execute-api.eu-west-2.amazonaws.com/'
+        );
+        assert.equal(adapter.Presence_Certificate_Name__c, 'Presence_Signing');
+    });
+});
+
 describe('setup:org refuses a bad command line with exit 2 and writes nothing', () => {
     const refusals = [
         {
@@ -274,6 +318,30 @@ describe('setup:org refuses a bad command line with exit 2 and writes nothing', 
             name: 'an agent that is not a username',
             args: ['--target-org', 'my-org', '--ccp-url', GOOD_URL, '--agent', 'bob'],
             message: /--agent "bob" is not a Salesforce username/
+        },
+        {
+            name: 'an http presence service URL',
+            args: [
+                '--target-org',
+                'my-org',
+                '--ccp-url',
+                GOOD_URL,
+                '--presence-service-url',
+                'http://abc123.execute-api.eu-west-2.amazonaws.com/'
+            ],
+            message: /--presence-service-url http:\/\/abc123\..* must start with https:\/\//
+        },
+        {
+            name: 'a presence certificate without the presence service URL',
+            args: [
+                '--target-org',
+                'my-org',
+                '--ccp-url',
+                GOOD_URL,
+                '--presence-certificate',
+                'Presence_Signing'
+            ],
+            message: /--presence-certificate needs --presence-service-url/
         },
         {
             name: 'an http SAML login URL',

@@ -1,7 +1,12 @@
 // The command line of `npm run setup:org`: parsed and checked before anything runs or is written.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CCP_URL_EXAMPLE, parseCcpUrl, parseSamlLoginUrl } from './ccpUrl.mjs';
+import {
+    CCP_URL_EXAMPLE,
+    parseCcpUrl,
+    parsePresenceServiceUrl,
+    parseSamlLoginUrl
+} from './ccpUrl.mjs';
 import {
     DEFAULT_ADAPTER_NAME,
     REGION_FIELD_FILE,
@@ -25,6 +30,11 @@ Required:
 Options:
   --region <aws-region>      the instance's AWS region, one of the AC CTI Adapter's region values
   --saml-login-url <url>     your identity provider's login URL, when agents sign in through SAML
+  --presence-service-url <url>
+                             the presence backstop's https URL (npx cdk deploy prints it as PresenceApiUrl):
+                             fills Presence Service URL and adds a Trusted URL for it (connect-src)
+  --presence-certificate <name>
+                             Unique Name of the certificate that signs the presence tokens
   --agent <username>         also give this user the Connect Softphone Agent permission set (repeatable)
   --adapter-name <name>      name of the AC CTI Adapter record (default ${DEFAULT_ADAPTER_NAME})
   --custom-domain            accept a CCP URL that is not on an Amazon Connect domain
@@ -41,6 +51,8 @@ const OPTIONS = {
     'ccp-url': { type: 'string' },
     region: { type: 'string' },
     'saml-login-url': { type: 'string' },
+    'presence-service-url': { type: 'string' },
+    'presence-certificate': { type: 'string' },
     agent: { type: 'string', multiple: true },
     'adapter-name': { type: 'string' },
     'custom-domain': { type: 'boolean' },
@@ -61,6 +73,8 @@ const ADAPTER_NAME = /^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,79}$/;
  * @property {import('./ccpUrl.mjs').CcpTarget} ccp
  * @property {string | undefined} region
  * @property {string | undefined} samlLoginUrl
+ * @property {{ url: string, origin: string } | undefined} presenceService
+ * @property {string | undefined} presenceCertificate
  * @property {string[]} agents
  * @property {string} adapterName
  * @property {string} outputDir absolute path of the folder that holds <alias>/
@@ -98,6 +112,11 @@ export function parseSetupArgs(argv, cwd = process.cwd()) {
             ccp,
             region: checkRegion(values.region),
             samlLoginUrl: parseSamlLoginUrl(values['saml-login-url']),
+            presenceService: parsePresenceServiceUrl(values['presence-service-url']),
+            presenceCertificate: checkPresenceCertificate(
+                values['presence-certificate'],
+                values['presence-service-url']
+            ),
             agents: checkAgents(values.agent ?? []),
             adapterName: checkAdapterName(values['adapter-name']),
             outputDir: path.resolve(
@@ -166,6 +185,25 @@ function checkRegion(region) {
         );
     }
     return region.trim();
+}
+
+/** A certificate Unique Name; it only makes sense with the service URL. */
+function checkPresenceCertificate(raw, serviceUrl) {
+    if (raw === undefined) return undefined;
+    if (serviceUrl === undefined) {
+        throw new UsageError(
+            '--presence-certificate needs --presence-service-url: the certificate signs the ' +
+                'tokens the softphone sends to that service.'
+        );
+    }
+    const name = raw.trim();
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(name) || name.includes('__') || name.endsWith('_')) {
+        throw new UsageError(
+            `--presence-certificate "${raw}" is not a certificate Unique Name: letters, digits ` +
+                'and single underscores, starting with a letter (Setup > Certificate and Key Management).'
+        );
+    }
+    return name;
 }
 
 function checkAgents(agents) {

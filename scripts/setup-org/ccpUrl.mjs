@@ -122,6 +122,38 @@ export function parseSamlLoginUrl(raw) {
     return check.url;
 }
 
+const PRESENCE_REFUSALS = {
+    notAUrl: (check) =>
+        `--presence-service-url "${check.text}" is not a URL. Give the PresenceApiUrl that ` +
+        `npx cdk deploy printed, starting with https://`,
+    notHttps: (check) =>
+        `--presence-service-url ${check.text} must start with https://: agents' browsers send ` +
+        `their presence tokens there.`,
+    hasCredentials: (check) =>
+        `--presence-service-url ${check.text} holds a user name or password; remove the part ` +
+        `before "@".`
+};
+
+/**
+ * The presence backstop's URL, through the shared policy: https on any host, no credentials.
+ * @param {string | undefined} raw the --presence-service-url value
+ * @returns {{ url: string, origin: string } | undefined} undefined when not given or blank
+ */
+export function parsePresenceServiceUrl(raw) {
+    if (raw === undefined) return undefined;
+    const check = policy.checkPresenceServiceUrl(raw);
+    if (check.verdict === 'blank') return undefined;
+    if (check.verdict === 'refused') {
+        throw new UsageError(
+            (
+                PRESENCE_REFUSALS[check.rule] ??
+                ((c) => `--presence-service-url: ${policy.describeRefusal(c)}`)
+            )(check)
+        );
+    }
+    return { url: check.url, origin: check.origin };
+}
+
 /**
  * The CspTrustedSite developer name for an instance: letters, digits and single underscores,
  * starting with a letter and not ending in an underscore, at most 80 characters.

@@ -12,7 +12,7 @@ import {
     importCommand,
     orgDisplayCommand
 } from './commands.mjs';
-import { CSP_DIR, writeDeployFolder } from './deployFolder.mjs';
+import { CSP_DIR, PRESENCE_SITE_NAME, writeDeployFolder } from './deployFolder.mjs';
 import { leftForTheHuman, lightningOrigin } from './nextSteps.mjs';
 import { DATA_PLAN_FILE, projectApiVersion, repoRoot } from './projectFacts.mjs';
 
@@ -101,13 +101,22 @@ export async function runSetup(options, { exec, log }) {
             customCcpDomains: ccp.customDomains.length ? ccp.customDomains.join(', ') : undefined,
             adapterName: options.adapterName,
             region: options.region,
-            samlLoginUrl: options.samlLoginUrl
-        }
+            samlLoginUrl: options.samlLoginUrl,
+            presenceServiceUrl: options.presenceService?.url,
+            presenceCertificate: options.presenceCertificate
+        },
+        presenceOrigin: options.presenceService?.origin
     });
     log(
         `  wrote ${shown(written.cspFile)}\n` +
             `        Trusted URL ${written.siteName}: ${ccp.origin}, context All, frame-src and connect-src`
     );
+    if (written.presenceCspFile) {
+        log(
+            `  wrote ${shown(written.presenceCspFile)}\n` +
+                `        Trusted URL ${PRESENCE_SITE_NAME}: ${options.presenceService.origin}, context All, connect-src`
+        );
+    }
     log(
         `  wrote ${shown(written.planFile)} and ${written.dataFiles.length} record file(s)\n` +
             `        AC CTI Adapter ${options.adapterName}: CCP URL ${ccp.ccpUrl}, ` +

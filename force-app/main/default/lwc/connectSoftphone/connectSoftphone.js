@@ -9,6 +9,7 @@ import AMAZON_CONNECT_STREAMS from '@salesforce/resourceUrl/AmazonConnectStreams
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
 import refreshSoftphoneConfig from '@salesforce/apex/AcFeatureController.refreshSoftphoneConfig';
 import isSessionActive from '@salesforce/apex/AcFeatureController.isSessionActive';
+import getPresenceToken from '@salesforce/apex/PresenceTokenController.getPresenceToken';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { parseSessionEndValue } from 'c/featureValueParser';
@@ -17,9 +18,13 @@ import { SIGN_OUT_WAIT_MS, startSessionGuard } from 'c/sessionGuard';
 import { openChannel, openStorage, startTabCoordinator } from 'c/tabCoordinator';
 import { reduceErrors } from 'c/ldsUtils';
 import { checkAdapterUrls, describeRefusedRule, refusedFieldLabel } from './adapterUrls';
+import { checkServiceUrl, findRestoreState, noticeForAction, presenceSettings } from 'c/presenceDecisions';
+import { startPresenceClient } from 'c/presenceClient';
 import { buildDetailRows, recordOutcome } from './details';
 import { LABELS, formatLabel } from './labels';
 import { buildNotices } from './notices';
+import { backstopNoticeView, presenceDetailRow, timeFormatter } from './presenceView';
+import { PRESENCE_LABELS } from './presenceLabels';
 const DEFAULT_ADAPTER_NAME = 'ACLightningAdapter';
 const DEFAULT_HEIGHT_PX = 520;
 const MIN_HEIGHT_PX = 200;
@@ -54,10 +59,17 @@ export default class ConnectSoftphone extends LightningElement {
     agentView = null;
     /** The last guard outcome of each phase; kept across restarts so a sign-out stays visible. */
     outcomes = [];
+    presenceLabels = PRESENCE_LABELS;
+    /** What the presence backstop last heard; null while it has nothing to say (feature off). */
+    presenceLink = null;
+    /** The notice after the backstop changed the status; kept across restarts until handled. */
+    backstopNotice = { kind: 'none' };
     scriptState = 'NOT_LOADED';
     scriptLoad = null;
     guard = null;
     tabs = null;
+    presence = null;
+    handledBackstopActions = new Set();
     ccpSettings = null;
     ccpRunning = false;
     signOutAnswered = null;
@@ -116,7 +128,7 @@ export default class ConnectSoftphone extends LightningElement {
         if (!this.detailsSource) {
             return [];
         }
-        return buildDetailRows({
+        const rows = buildDetailRows({
             ...this.detailsSource,
             // Agent data is live only while the CCP is: a signed-out status would be stale.
             agent: this.isReady ? this.agentView : null,
@@ -124,6 +136,44 @@ export default class ConnectSoftphone extends LightningElement {
             locale: LOCALE,
             timeZone: TIME_ZONE
         });
+        return this.presenceLink
+            ? [
+                ...rows,
+                presenceDetailRow(this.presenceLink, this.detailsSource.adapterName, timeFormatter(LOCALE, TIME_ZONE))
+            ]
+            : rows;
+    }
+    get backstopView() {
+        return backstopNoticeView(this.backstopNotice, timeFormatter(LOCALE, TIME_ZONE));
+    }
+    /** The agent's one click back to the status they had before the backstop acted. */
+    handleBackstopRestore() {
+        const notice = this.backstopNotice;
+        if (notice.kind !== 'shown' && notice.kind !== 'restoreFailed') {
+            return;
+        }
+        const { action } = notice;
+        const agent = streamsClient.getAgentView();
+        const state = findRestoreState(agent, action.previousStatusName);
+        if (!state) {
+            this.backstopNotice = { kind: 'restoreFailed', action, reason: 'unknownStatus' };
+            return;
+        }
+        this.backstopNotice = { kind: 'restoring', action };
+        const sent = streamsClient.setAgentState(state, agent?.hasLiveContact ?? false, (ok) => {
+            if (this.backstopNotice.kind === 'restoring') {
+                this.finishBackstopNotice(action, ok);
+            }
+        });
+        if (sent === 'noAgent') {
+            this.finishBackstopNotice(action, false);
+        }
+    }
+    handleBackstopDismiss() {
+        if (this.backstopNotice.kind !== 'none') {
+            this.handledBackstopActions.add(this.backstopNotice.action.actionId);
+            this.backstopNotice = { kind: 'none' };
+        }
     }
     handleRetry() {
         this.stopCcp();
@@ -152,6 +202,7 @@ export default class ConnectSoftphone extends LightningElement {
         try {
             const signedOut = await this.signOutOfConnect(ccpUrl);
             if (run === this.run && signedOut) {
+                this.presence?.leave(); // the backstop checks Connect after its grace
                 this.tabs?.announce({ type: 'signOut' }); // the other tabs' softphones follow
                 this.showSignedOut();
             }
@@ -214,6 +265,7 @@ export default class ConnectSoftphone extends LightningElement {
         this.guardWarnings = [];
         this.detailsSource = null;
         this.agentView = null;
+        this.presenceLink = null;
         // Apex and the static resource load in parallel. The cacheable method is called
         // imperatively rather than with @wire: the CCP starts once, in order (config, Streams,
         // CCP), Retry simply runs this again, and an App Builder change to adapterName must not
@@ -264,7 +316,7 @@ export default class ConnectSoftphone extends LightningElement {
             return;
         }
         const settings = ccpSettingsFor(config.adapter, urls, LOAD_DEADLINE_MS - (Date.now() - startedAt));
-        this.startCcp(run, settings, parsed);
+        this.startCcp(run, config.adapter.name, settings, parsed);
     }
     /** Whatever hangs (Apex, Streams, a CCP that never answers), "Loading…" ends by the deadline. */
     armLoadDeadline(run) {
@@ -306,7 +358,7 @@ export default class ConnectSoftphone extends LightningElement {
         });
         return this.scriptLoad;
     }
-    startCcp(run, settings, parsed) {
+    startCcp(run, adapterName, settings, parsed) {
         const container = this.refs?.ccpContainer;
         this.ccpSettings = settings;
         try {
@@ -335,6 +387,7 @@ export default class ConnectSoftphone extends LightningElement {
                         }
                     }
                 });
+                this.startPresence(run, adapterName, parsed.settings); // never rejects
             }
             this.ccpRunning = true;
             streamsClient.initCcp(container, settings, {
@@ -357,6 +410,7 @@ export default class ConnectSoftphone extends LightningElement {
         this.agentView = streamsClient.getAgentView();
         this.onLiveContact = this.agentView?.hasLiveContact ?? false;
         this.guard?.applyInitialState();
+        this.presence?.beatNow(); // back after a reload: tell the service before its grace ends
     }
     /** Signing out during a contact would drop the call: the button waits until it ends. */
     handleAgentChange(run) {
@@ -398,11 +452,94 @@ export default class ConnectSoftphone extends LightningElement {
         this.onLiveContact = false;
         this.guard?.stop();
         this.guard = null;
+        this.presence?.stop();
+        this.presence = null;
         this.tabs?.stop();
         this.tabs = null;
         if (this.ccpRunning) {
             this.ccpRunning = false;
             streamsClient.teardown();
+        }
+    }
+    /**
+     * The optional presence backstop: on when the feature is on and the adapter names a Presence
+     * Service URL. Any failure here is shown in Details; the softphone works as without it.
+     */
+    async startPresence(run, adapterName, settings) {
+        const mint = async () => {
+            const answer = await getPresenceToken({ adapterName });
+            return answer.token && answer.expiresAt
+                ? { token: answer.token, expiresAt: answer.expiresAt }
+                : null;
+        };
+        let first;
+        try {
+            // An answer without a URL (null, or an empty DTO) means the backstop is off.
+            first = (await getPresenceToken({ adapterName })) ?? {};
+        }
+        catch (error) {
+            if (run === this.run) {
+                this.presenceLink = {
+                    kind: 'tokenFailed',
+                    at: Date.now(),
+                    message: this.describe(error)
+                };
+            }
+            return;
+        }
+        if (run !== this.run || !this.ccpRunning) {
+            return;
+        }
+        const url = checkServiceUrl(first.serviceUrl);
+        if (url.verdict !== 'allowed') {
+            this.presenceLink =
+                url.verdict === 'blank'
+                    ? { kind: 'off' }
+                    : { kind: 'refusedUrl', message: url.message };
+            return;
+        }
+        this.presence = startPresenceClient({
+            serviceUrl: url.url,
+            token: first.token && first.expiresAt
+                ? { token: first.token, expiresAt: first.expiresAt }
+                : null,
+            fetchToken: async () => {
+                const token = await mint();
+                if (!token) {
+                    throw new Error(formatLabel(PRESENCE_LABELS.presenceOff, adapterName));
+                }
+                return token;
+            },
+            tabs: this.tabs,
+            readSettings: () => this.isReady && this.agentView ? presenceSettings(settings, this.agentView) : null,
+            onLink: (link) => {
+                if (run === this.run) {
+                    this.presenceLink = link;
+                }
+            },
+            onAction: (action) => this.handleBackstopAction(run, action),
+            target: window,
+            storage: openStorage()
+        });
+        if (this.isReady) {
+            this.presence.beatNow();
+        }
+    }
+    /** Shown once per action, acknowledged so the service stops repeating it; never acted on alone. */
+    handleBackstopAction(run, action) {
+        if (run !== this.run) {
+            return;
+        }
+        this.backstopNotice = noticeForAction(this.backstopNotice, action, this.handledBackstopActions);
+        this.presence?.acknowledge(action.actionId);
+    }
+    finishBackstopNotice(action, restored) {
+        if (restored) {
+            this.handledBackstopActions.add(action.actionId);
+            this.backstopNotice = { kind: 'none' };
+        }
+        else {
+            this.backstopNotice = { kind: 'restoreFailed', action, reason: 'refused' };
         }
     }
     get heightPx() {

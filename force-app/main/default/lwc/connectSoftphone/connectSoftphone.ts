@@ -9,10 +9,15 @@ import AMAZON_CONNECT_STREAMS from '@salesforce/resourceUrl/AmazonConnectStreams
 import getSoftphoneConfig from '@salesforce/apex/AcFeatureController.getSoftphoneConfig';
 import refreshSoftphoneConfig from '@salesforce/apex/AcFeatureController.refreshSoftphoneConfig';
 import isSessionActive from '@salesforce/apex/AcFeatureController.isSessionActive';
+import getPresenceToken from '@salesforce/apex/PresenceTokenController.getPresenceToken';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { parseSessionEndValue } from 'c/featureValueParser';
-import type { ParsedSessionEndValue, ValueDiagnostic } from 'c/featureValueParser';
+import type {
+    ParsedSessionEndValue,
+    SessionEndSettings,
+    ValueDiagnostic
+} from 'c/featureValueParser';
 import * as streamsClient from 'c/streamsClient';
 import type { AgentView, CcpFailure, CcpSettings } from 'c/streamsClient';
 import { SIGN_OUT_WAIT_MS, startSessionGuard } from 'c/sessionGuard';
@@ -21,11 +26,23 @@ import { openChannel, openStorage, startTabCoordinator } from 'c/tabCoordinator'
 import type { TabCoordinator } from 'c/tabCoordinator';
 import { reduceErrors } from 'c/ldsUtils';
 import { checkAdapterUrls, describeRefusedRule, refusedFieldLabel } from './adapterUrls';
+import {
+    checkServiceUrl,
+    findRestoreState,
+    noticeForAction,
+    presenceSettings
+} from 'c/presenceDecisions';
+import type { BackstopNotice, PresenceAction, PresenceLink } from 'c/presenceDecisions';
+import { startPresenceClient } from 'c/presenceClient';
+import type { PresenceClient } from 'c/presenceClient';
 import { buildDetailRows, recordOutcome } from './details';
 import type { DetailRow, DetailsSource } from './details';
 import { LABELS, formatLabel } from './labels';
 import { buildNotices } from './notices';
 import type { Notice } from './notices';
+import { backstopNoticeView, presenceDetailRow, timeFormatter } from './presenceView';
+import type { BackstopNoticeView } from './presenceView';
+import { PRESENCE_LABELS } from './presenceLabels';
 
 type ViewState = 'loading' | 'signInNeeded' | 'signedOut' | 'ready' | 'error';
 
@@ -68,11 +85,18 @@ export default class ConnectSoftphone extends LightningElement {
     agentView: AgentView | null = null;
     /** The last guard outcome of each phase; kept across restarts so a sign-out stays visible. */
     outcomes: GuardOutcome[] = [];
+    presenceLabels = PRESENCE_LABELS;
+    /** What the presence backstop last heard; null while it has nothing to say (feature off). */
+    presenceLink: PresenceLink | null = null;
+    /** The notice after the backstop changed the status; kept across restarts until handled. */
+    backstopNotice: BackstopNotice = { kind: 'none' };
 
     private scriptState: ScriptState = 'NOT_LOADED';
     private scriptLoad: Promise<unknown> | null = null;
     private guard: SessionGuard | null = null;
     private tabs: TabCoordinator | null = null;
+    private presence: PresenceClient | null = null;
+    private handledBackstopActions = new Set<string>();
     private ccpSettings: CcpSettings | null = null;
     private ccpRunning = false;
     private signOutAnswered: (() => void) | null = null;
@@ -137,7 +161,7 @@ export default class ConnectSoftphone extends LightningElement {
         if (!this.detailsSource) {
             return [];
         }
-        return buildDetailRows({
+        const rows = buildDetailRows({
             ...this.detailsSource,
             // Agent data is live only while the CCP is: a signed-out status would be stale.
             agent: this.isReady ? this.agentView : null,
@@ -145,6 +169,51 @@ export default class ConnectSoftphone extends LightningElement {
             locale: LOCALE,
             timeZone: TIME_ZONE
         });
+        return this.presenceLink
+            ? [
+                  ...rows,
+                  presenceDetailRow(
+                      this.presenceLink,
+                      this.detailsSource.adapterName,
+                      timeFormatter(LOCALE, TIME_ZONE)
+                  )
+              ]
+            : rows;
+    }
+
+    get backstopView(): BackstopNoticeView | null {
+        return backstopNoticeView(this.backstopNotice, timeFormatter(LOCALE, TIME_ZONE));
+    }
+
+    /** The agent's one click back to the status they had before the backstop acted. */
+    handleBackstopRestore(): void {
+        const notice = this.backstopNotice;
+        if (notice.kind !== 'shown' && notice.kind !== 'restoreFailed') {
+            return;
+        }
+        const { action } = notice;
+        const agent = streamsClient.getAgentView();
+        const state = findRestoreState(agent, action.previousStatusName);
+        if (!state) {
+            this.backstopNotice = { kind: 'restoreFailed', action, reason: 'unknownStatus' };
+            return;
+        }
+        this.backstopNotice = { kind: 'restoring', action };
+        const sent = streamsClient.setAgentState(state, agent?.hasLiveContact ?? false, (ok) => {
+            if (this.backstopNotice.kind === 'restoring') {
+                this.finishBackstopNotice(action, ok);
+            }
+        });
+        if (sent === 'noAgent') {
+            this.finishBackstopNotice(action, false);
+        }
+    }
+
+    handleBackstopDismiss(): void {
+        if (this.backstopNotice.kind !== 'none') {
+            this.handledBackstopActions.add(this.backstopNotice.action.actionId);
+            this.backstopNotice = { kind: 'none' };
+        }
     }
 
     handleRetry(): void {
@@ -178,6 +247,7 @@ export default class ConnectSoftphone extends LightningElement {
         try {
             const signedOut = await this.signOutOfConnect(ccpUrl);
             if (run === this.run && signedOut) {
+                this.presence?.leave(); // the backstop checks Connect after its grace
                 this.tabs?.announce({ type: 'signOut' }); // the other tabs' softphones follow
                 this.showSignedOut();
             }
@@ -241,6 +311,7 @@ export default class ConnectSoftphone extends LightningElement {
         this.guardWarnings = [];
         this.detailsSource = null;
         this.agentView = null;
+        this.presenceLink = null;
 
         // Apex and the static resource load in parallel. The cacheable method is called
         // imperatively rather than with @wire: the CCP starts once, in order (config, Streams,
@@ -297,7 +368,7 @@ export default class ConnectSoftphone extends LightningElement {
             urls,
             LOAD_DEADLINE_MS - (Date.now() - startedAt)
         );
-        this.startCcp(run, settings, parsed);
+        this.startCcp(run, config.adapter.name, settings, parsed);
     }
 
     /** Whatever hangs (Apex, Streams, a CCP that never answers), "Loading…" ends by the deadline. */
@@ -348,6 +419,7 @@ export default class ConnectSoftphone extends LightningElement {
 
     private startCcp(
         run: number,
+        adapterName: string,
         settings: CcpSettings,
         parsed: ParsedSessionEndValue | null
     ): void {
@@ -379,6 +451,7 @@ export default class ConnectSoftphone extends LightningElement {
                         }
                     }
                 });
+                this.startPresence(run, adapterName, parsed.settings); // never rejects
             }
             this.ccpRunning = true;
             streamsClient.initCcp(container, settings, {
@@ -401,6 +474,7 @@ export default class ConnectSoftphone extends LightningElement {
         this.agentView = streamsClient.getAgentView();
         this.onLiveContact = this.agentView?.hasLiveContact ?? false;
         this.guard?.applyInitialState();
+        this.presence?.beatNow(); // back after a reload: tell the service before its grace ends
     }
 
     /** Signing out during a contact would drop the call: the button waits until it ends. */
@@ -445,11 +519,105 @@ export default class ConnectSoftphone extends LightningElement {
         this.onLiveContact = false;
         this.guard?.stop();
         this.guard = null;
+        this.presence?.stop();
+        this.presence = null;
         this.tabs?.stop();
         this.tabs = null;
         if (this.ccpRunning) {
             this.ccpRunning = false;
             streamsClient.teardown();
+        }
+    }
+
+    /**
+     * The optional presence backstop: on when the feature is on and the adapter names a Presence
+     * Service URL. Any failure here is shown in Details; the softphone works as without it.
+     */
+    private async startPresence(
+        run: number,
+        adapterName: string,
+        settings: SessionEndSettings
+    ): Promise<void> {
+        const mint = async () => {
+            const answer = await getPresenceToken({ adapterName });
+            return answer.token && answer.expiresAt
+                ? { token: answer.token, expiresAt: answer.expiresAt }
+                : null;
+        };
+        let first: PresenceTokenController.PresenceToken;
+        try {
+            // An answer without a URL (null, or an empty DTO) means the backstop is off.
+            first = (await getPresenceToken({ adapterName })) ?? {};
+        } catch (error) {
+            if (run === this.run) {
+                this.presenceLink = {
+                    kind: 'tokenFailed',
+                    at: Date.now(),
+                    message: this.describe(error)
+                };
+            }
+            return;
+        }
+        if (run !== this.run || !this.ccpRunning) {
+            return;
+        }
+        const url = checkServiceUrl(first.serviceUrl);
+        if (url.verdict !== 'allowed') {
+            this.presenceLink =
+                url.verdict === 'blank'
+                    ? { kind: 'off' }
+                    : { kind: 'refusedUrl', message: url.message };
+            return;
+        }
+        this.presence = startPresenceClient({
+            serviceUrl: url.url,
+            token:
+                first.token && first.expiresAt
+                    ? { token: first.token, expiresAt: first.expiresAt }
+                    : null,
+            fetchToken: async () => {
+                const token = await mint();
+                if (!token) {
+                    throw new Error(formatLabel(PRESENCE_LABELS.presenceOff, adapterName));
+                }
+                return token;
+            },
+            tabs: this.tabs,
+            readSettings: () =>
+                this.isReady && this.agentView ? presenceSettings(settings, this.agentView) : null,
+            onLink: (link) => {
+                if (run === this.run) {
+                    this.presenceLink = link;
+                }
+            },
+            onAction: (action) => this.handleBackstopAction(run, action),
+            target: window,
+            storage: openStorage()
+        });
+        if (this.isReady) {
+            this.presence.beatNow();
+        }
+    }
+
+    /** Shown once per action, acknowledged so the service stops repeating it; never acted on alone. */
+    private handleBackstopAction(run: number, action: PresenceAction): void {
+        if (run !== this.run) {
+            return;
+        }
+        this.backstopNotice = noticeForAction(
+            this.backstopNotice,
+            action,
+            this.handledBackstopActions
+        );
+        this.presence?.acknowledge(action.actionId);
+    }
+
+    private finishBackstopNotice(action: PresenceAction, restored: boolean): void {
+        if (restored) {
+            this.handledBackstopActions.add(action.actionId);
+            this.backstopNotice = { kind: 'none' };
+        } else {
+            this.backstopNotice = { kind: 'restoreFailed', action, reason: 'refused' };
         }
     }
 

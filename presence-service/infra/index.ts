@@ -1,0 +1,3 @@
+// The CDK constructs, for the tests and the app.
+export * from './settings';
+export * from './stack';
