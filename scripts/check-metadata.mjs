@@ -481,9 +481,35 @@ function checkAppReferences() {
             }
         }
     }
+    // A View override of type Flexipage (the page ships activated) names a record page of its object.
+    let overrides = 0;
+    for (const object of readObjects()) {
+        const file = path.join(object.dir, `${object.name}.object-meta.xml`);
+        const source = fs.readFileSync(file, 'utf8');
+        const meta = readRoot(file, 'CustomObject');
+        for (const override of [meta.actionOverrides ?? []].flat()) {
+            if (String(override.type).toLowerCase() !== 'flexipage') continue;
+            overrides++;
+            const pageFile = path.join(pagesDir, `${override.content}.flexipage-meta.xml`);
+            const page = pages.has(override.content) ? readRoot(pageFile, 'FlexiPage') : null;
+            if (!page) {
+                report.problem(
+                    file,
+                    lineOf(source, `<content>${override.content}<`),
+                    `action override names ${override.content}, which is not in flexipages/`
+                );
+            } else if (page.type !== 'RecordPage' || page.sobjectType !== object.name) {
+                report.problem(
+                    file,
+                    lineOf(source, `<content>${override.content}<`),
+                    `${override.content} is not a record page of ${object.name}`
+                );
+            }
+        }
+    }
     report.step(
         'apps and pages',
-        `${(expected.CustomApplication ?? []).length} app(s), ${pages.size} page(s): tabs, utility bar and components resolve`
+        `${(expected.CustomApplication ?? []).length} app(s), ${pages.size} page(s), ${overrides} record page override(s): tabs, utility bar, components and pages resolve`
     );
 }
 
