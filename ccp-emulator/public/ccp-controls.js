@@ -146,11 +146,26 @@
         el.message.textContent = text;
     }
 
-    /** One request through the worker; `err` is AWSClient's JSON error text. */
-    function send(method, params, what) {
+    /** How long a control waits for its answer before it gives the controls back. */
+    var ANSWER_TIMEOUT_MS = 10000;
+
+    /** One request through the worker; `err` is AWSClient's JSON error text; `then` on success. */
+    function send(method, params, what, then) {
         busy = true;
         render();
+        var answered = false;
+        // A refused token gets auth_fail and no answer at all (handleAPIRequest): never hang.
+        var timer = setTimeout(function () {
+            if (answered) return;
+            answered = true;
+            busy = false;
+            say(what + ' got no answer from Amazon Connect.');
+            render();
+        }, ANSWER_TIMEOUT_MS);
         bridge.request(method, params, function (response) {
+            if (answered) return;
+            answered = true;
+            clearTimeout(timer);
             busy = false;
             if (response.err) {
                 var error = {};
@@ -162,6 +177,7 @@
                 say(what + ' failed: ' + (error.message || error.type || 'unknown error'));
             } else {
                 say('');
+                if (then) then();
             }
             render();
         });
@@ -211,32 +227,24 @@
         var offline = agent.configuration.agentStates.filter(function (s) {
             return s.type === 'offline';
         })[0];
-        busy = true;
-        render();
-        bridge.request(
-            'putAgentState',
-            { state: offline, enqueueNextState: false },
-            function (response) {
-                if (response.err) {
-                    busy = false;
-                    say('Sign out failed: could not set ' + offline.name);
-                    render();
-                    return;
-                }
-                fetch('/logout', { credentials: 'include' }).then(function () {
-                    signedOut = true;
-                    say('Signed out of Amazon Connect.');
-                    render();
-                    bridge.terminate();
-                });
-            }
-        );
+        send('putAgentState', { state: offline, enqueueNextState: false }, 'Sign out', function () {
+            busy = true;
+            fetch('/logout', { credentials: 'include' }).then(function () {
+                signedOut = true;
+                busy = false;
+                say('Signed out of Amazon Connect.');
+                render();
+                bridge.terminate();
+            });
+        });
     });
 
     bridge.subscribe(function (message) {
         if (message.event === 'agent::update') {
             agent = message.data;
             render();
+        } else if (message.event === 'auth_fail' && !signedOut) {
+            say('Not signed in to Amazon Connect: sign in from the softphone.');
         }
     });
 })();

@@ -103,7 +103,10 @@
                         ? 'A contact is ringing for the agent' +
                           (ring ? ' (rings for ' + ring + ' s)' : '') +
                           '.'
-                        : 'No contact offered: ' + answer.error + '.';
+                        : // The API's "(force: true to override)" hint is for scripts, not supervisors.
+                          'No contact offered: ' +
+                          String(answer.error).replace(/ \(force: true to override\)$/, '') +
+                          '.';
                 });
             })
             .catch(function (error) {

@@ -1,7 +1,8 @@
 // What the agent and the admin see, driven through Playwright: the Lightning console with the
 // softphone on its utility bar, Salesforce's Log Out link, the CCP frame, and the stand-in's
 // real-time metrics page. Elements are found by role and accessible name where the user would.
-/* global document, requestAnimationFrame -- used only inside page.evaluate callbacks */
+/* global document, window, requestAnimationFrame -- used only inside page.evaluate callbacks */
+import { fileURLToPath } from 'node:url';
 import { CheckFailure, waitUntil } from './check.mjs';
 
 /** Loading the console, compiling under LWS and the CCP handshake take about 1–3 s here. */
@@ -235,4 +236,22 @@ export async function metricsTimeline(page) {
 
 export function firstLine(error) {
     return String(error?.message ?? error).split('\n')[0];
+}
+
+/** axe-core, the engine under sa11y (the Jest accessibility checks), run in a page. */
+const AXE_SCRIPT = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url);
+
+/** The page's axe violations (WCAG 2.x A and AA rules), as `rule: target` lines. */
+export async function accessibilityViolations(page) {
+    await page.addScriptTag({ path: fileURLToPath(AXE_SCRIPT) });
+    const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+        });
+        return result.violations.map(
+            (violation) =>
+                `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+        );
+    });
+    return violations;
 }

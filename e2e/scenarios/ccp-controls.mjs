@@ -4,6 +4,7 @@
 import { check, waitUntil } from '../lib/check.mjs';
 import {
     CCP_TEXT,
+    accessibilityViolations,
     ccpButton,
     ccpPainted,
     chooseCcpStatus,
@@ -209,6 +210,36 @@ export const ccpControlScenarios = [
                 });
             const after = await t.standIn.mark();
             await t.standIn.expectNoChange(after, 'signed out: nothing restores the agent');
+        }
+    },
+    {
+        name: 'accessibility: the CCP (idle, ringing, Missed) and the metrics page pass axe (WCAG 2.1 A/AA)',
+        async run(t) {
+            await t.standIn.configure({ ringTimeoutSeconds: RING_SECONDS });
+            const ccp = await t.context.newPage();
+            await ccp.goto(t.preview.standIn.ccpUrl);
+            await waitForCcpToShow(ccp, 'Offline');
+            const found = [];
+            const audit = async (page, what) => {
+                for (const violation of await accessibilityViolations(page)) {
+                    found.push(`${what}: ${violation}`);
+                }
+            };
+            await audit(ccp, 'CCP idle');
+            await chooseCcpStatus(ccp, 'Available');
+            await waitForCcpToShow(ccp, 'Available');
+            await t.standIn.contact('incoming');
+            await ccpButton(ccp, CCP_TEXT.accept).waitFor({ state: 'visible' });
+            await audit(ccp, 'CCP ringing');
+            await waitForCcpToShow(ccp, CCP_TEXT.missed);
+            await audit(ccp, 'CCP Missed');
+            const metrics = await t.openMetrics();
+            await waitForMetricsStatus(metrics, AGENT, 'Missed');
+            await audit(metrics, 'metrics');
+            check(
+                found.length === 0,
+                `expected no accessibility violations; axe found ${found.join(' | ')}`
+            );
         }
     }
 ];
