@@ -224,6 +224,7 @@ async function main() {
     console.log(`  Softphone popped out of the console:    ${preview.popoutUrl}`);
     if (preview.standIn) {
         console.log(`  Connect real-time metrics (stand-in):   ${preview.metricsUrl}`);
+        console.log(`  CCP emulator (https, test certificate): ${preview.ccpUrl}`);
         console.log(
             `  Status-change history (JSON):           ${preview.standIn.url}/connect/history`
         );
@@ -243,6 +244,13 @@ async function main() {
             '  Note: Connect accepts only https approved origins in practice, and the CCP must be ' +
                 'embeddable there, so serve this preview through an https reverse proxy or tunnel ' +
                 'and approve that https origin instead.'
+        );
+    }
+    if (preview.standIn) {
+        console.log(
+            '\n  First time in this browser: open the CCP emulator address above and accept the ' +
+                'warning\n  for its local test certificate (Chrome: Advanced > Proceed to 127.0.0.2); ' +
+                "otherwise\n  the softphone's CCP frame stays blank."
         );
     }
     console.log('\nPress Ctrl-C to stop.');
