@@ -1,14 +1,15 @@
 // `npm run migrate:cti-adapter`: the command as an admin runs it, against a stand-in for the
 // Salesforce CLI (fixtures/sf-stand-in/sf, first on PATH) that keeps an org in a JSON file and answers
-// in the CLI's own JSON shapes; plus the pure parts (URL mapping, --values encoding, the plan) checked
+// in the CLI's own JSON shapes (checked against the real CLI pointed at the same org served over the
+// REST API on loopback); plus the pure parts (URL mapping, --values encoding, the plan) checked
 // against the shared URL policy table, the CLI's own --values reader and a model of the org.
 //   node --test scripts/__tests__/
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { HELP, OPTIONS, parseMigrateArgs } from '../migrate-cti-adapter/args.mjs';
 import {
@@ -21,6 +22,7 @@ import { readLabels } from '../migrate-cti-adapter/recordPageCheck.mjs';
 import { valueMaxLength } from '../migrate-cti-adapter/runMigration.mjs';
 import { MAPPABLE_LABELS } from '../migrate-cti-adapter/sourceSchema.mjs';
 import * as sfCli from '../migrate-cti-adapter/sfCli.mjs';
+import { startRestOrg } from './fixtures/sf-stand-in/restOrg.mjs';
 import { encodeValues, unsendableReason } from '../migrate-cti-adapter/valuesArg.mjs';
 import { importForceAppModule } from '../lib/forceAppModule.mjs';
 import { repoRoot, supportedRegions } from '../setup-org/projectFacts.mjs';
@@ -851,6 +853,133 @@ describe('migrate:cti-adapter commands', () => {
                 assert.ok(command.flags[flag], `sf ${words.join(' ')} --${flag}`);
             }
         }
+    });
+});
+
+describe('migrate:cti-adapter stand-in answers as the real sf CLI does', () => {
+    // The real CLI (node_modules/.bin/sf 2.146.3) logged in to the stand-in's org served over the
+    // REST API on loopback, with its own HOME so no login of the user is read or written.
+    const REAL_SF = path.join(repoRoot, 'node_modules', '.bin', 'sf');
+    let home;
+    let server;
+    let real;
+    let standIn;
+    const env = () => ({
+        ...process.env,
+        HOME: home,
+        USERPROFILE: home,
+        PATH: `${path.join(repoRoot, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+        SF_DISABLE_TELEMETRY: 'true',
+        SF_AUTOUPDATE_DISABLE: 'true',
+        SF_SKIP_NEW_VERSION_CHECK: 'true'
+    });
+    const spawnAsync = (program, args, extraEnv = {}) =>
+        new Promise((resolve) => {
+            const child = spawn(program, args, { cwd: repoRoot, env: { ...env(), ...extraEnv } });
+            let stdout = '';
+            child.stdout.on('data', (chunk) => (stdout += chunk));
+            child.stderr.resume();
+            child.on('close', (status) => resolve({ status, stdout }));
+        });
+    /** What differs between two runs of the same command by nature: where the code ran. */
+    const comparable = (stdout) => {
+        const json = JSON.parse(stdout);
+        delete json.stack;
+        delete json.cause;
+        return json;
+    };
+
+    before(async () => {
+        real = standInOrg();
+        standIn = standInOrg();
+        home = path.join(real.dir, 'home');
+        fs.mkdirSync(home);
+        server = await startRestOrg(real.file);
+        const login = await spawnAsync(
+            REAL_SF,
+            [
+                'org',
+                'login',
+                'access-token',
+                '--instance-url',
+                server.url,
+                '--no-prompt',
+                '--alias',
+                'my-org',
+                '--json'
+            ],
+            { SF_ACCESS_TOKEN: '00DJ8000000AbCd!AQEAQstandin' }
+        );
+        assert.equal(login.status, 0, login.stdout);
+    });
+    after(() => server?.close());
+
+    it('prints the same for every command the migration runs, answers and errors alike', async () => {
+        const reads = [
+            sfCli.listCustomObjectsCommand('my-org'),
+            sfCli.describeCommand('my-org', SOURCE_ADAPTER),
+            sfCli.describeCommand('my-org', 'Nope__c'),
+            sfCli.installedPackagesCommand('my-org'),
+            sfCli.queryCommand(
+                'my-org',
+                `SELECT Id, Name, ${F.instance} FROM ${SOURCE_ADAPTER} ORDER BY Name`
+            ),
+            sfCli.queryCommand('my-org', 'SELECT Id FROM Nope__c')
+        ];
+        const writes = [
+            sfCli.createRecordCommand(
+                'my-org',
+                'AC_CtiAdapter__c',
+                encodeValues([
+                    ['Name', 'Sales'],
+                    ['CCP_URL__c', 'https://sales.my.connect.aws/ccp-v2/']
+                ])
+            ),
+            sfCli.updateRecordCommand(
+                'my-org',
+                'AC_CtiAdapter__c',
+                'a01J80000000000001',
+                encodeValues([
+                    ['Amazon_Connect_Instance_Region__c', 'ap-northeast-1'],
+                    ['SAML_Login_URL__c', null]
+                ])
+            ),
+            sfCli.createRecordCommand(
+                'my-org',
+                'AC_CtiAdapter__c',
+                encodeValues([['Name', 'NoCcpUrl']])
+            ),
+            sfCli.createRecordCommand(
+                'my-org',
+                'AC_Feature__c',
+                encodeValues([
+                    ['Name', 'SetAgentStatusOnSessionEnd'],
+                    ['Value__c', '\uFEFFStatus:"Away"\r\nIfProfileNameIncludes:On-Call'],
+                    ['Active__c', true],
+                    ['CTI_Adapter__c', 'a01J80000000000001']
+                ])
+            ),
+            sfCli.queryCommand(
+                'my-org',
+                'SELECT Id, Name, Value__c, Active__c, CTI_Adapter__c FROM AC_Feature__c'
+            )
+        ];
+        const both = (command) =>
+            Promise.all([
+                spawnAsync(REAL_SF, command.args),
+                spawnAsync(path.join(STAND_IN, 'sf'), command.args, {
+                    SF_STAND_IN_STATE: standIn.file
+                })
+            ]);
+        const answers = [...(await Promise.all(reads.map(both)))];
+        for (const command of writes) answers.push(await both(command)); // in order: ids follow
+        for (const [index, [fromReal, fromStandIn]] of answers.entries()) {
+            const shown = sfCli.formatCommand([...reads, ...writes][index]);
+            assert.equal(fromStandIn.status, fromReal.status, shown);
+            assert.deepEqual(comparable(fromStandIn.stdout), comparable(fromReal.stdout), shown);
+        }
+        assert.ok(answers.some(([r]) => r.status !== 0) && answers.some(([r]) => r.status === 0));
+        assert.deepEqual(standIn.read(), real.read(), 'the same records after the same writes');
     });
 });
 

@@ -25,7 +25,12 @@ Options:
                            default: every adapter
   --dry-run                read everything and print the plan; write nothing
   --map <Label>=<ApiName>  the API name of an object or field the migration could not find by its label
-                           (repeatable). Labels: ${MAPPABLE_LABELS.map((m) => `"${m.label}"`).join(', ')}.
+                           (repeatable). Labels:
+${wrap(
+    MAPPABLE_LABELS.map((m) => `"${m.label}"`),
+    27,
+    102
+)}
                            --map "<Label>=" says an optional field (Amazon Connect Instance Region,
                            SSO Url, SSO Relay State) does not exist in your version of the adapter.
                            Example: --map "Value=amazonconnect__Value__c"
@@ -45,6 +50,21 @@ differ are written. The report lists what was created, updated, left alone and c
 Exit status: 0 everything was brought across; 1 something could not be mapped or written (the report
 says what and why); 2 the command line is wrong; 3 the run could not start (no login for the org, the
 package missing, no read access, a label not found).`;
+
+/** Items joined with ", " in lines of at most `width` characters, each indented by `indent` spaces. */
+function wrap(items, indent, width) {
+    const lines = [];
+    let line = '';
+    for (const [index, item] of items.entries()) {
+        const piece = index < items.length - 1 ? `${item},` : item;
+        if (line && indent + line.length + 1 + piece.length > width) {
+            lines.push(line);
+            line = piece;
+        } else line = line ? `${line} ${piece}` : piece;
+    }
+    lines.push(line);
+    return lines.map((l) => `${' '.repeat(indent)}${l}`).join('\n');
+}
 
 export const OPTIONS = {
     'target-org': { type: 'string' },

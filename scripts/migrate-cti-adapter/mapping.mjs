@@ -7,9 +7,6 @@ import { unsendableReason } from './valuesArg.mjs';
 export const ADAPTER_OBJECT = 'AC_CtiAdapter__c';
 export const FEATURE_OBJECT = 'AC_Feature__c';
 
-/** The outcomes a row of the report can have. */
-export const OUTCOMES = /** @type {const} */ (['create', 'update', 'unchanged', 'unmapped']);
-
 /**
  * @typedef {object} SourceAdapter the CTI Adapter's AC CTI Adapter record, by meaning
  * @property {string} id
@@ -327,7 +324,7 @@ function sameValue(current, next) {
     return normalize(current) === normalize(next);
 }
 
-/** Names match as SOQL's = matches them: without case (and the CLI trims nothing, so neither do we beyond space). */
+/** Names match as SOQL's = matches them: without case; surrounding spaces do not count. */
 function key(name) {
     return (name ?? '').trim().toLowerCase();
 }
