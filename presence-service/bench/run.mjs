@@ -155,7 +155,7 @@ function markdown(results) {
         '| Figure | Value |',
         '| --- | --- |',
         `| Soak: simulated agents × simulated minutes | ${s.agents} × ${s.minutes} (${s.hiddenAgents} with hidden tabs, ${s.blips} network blips of ${s.blipSeconds.min}–${s.blipSeconds.max} s: up to ${s.blipLimits.visibleMaxSeconds} s on visible tabs, ${s.blipLimits.hiddenMaxSeconds} s on hidden ones) |`,
-        `| Soak: false Offline (backstop changed an agent whose tab was alive) | **${s.falseOffline}** |`,
+        `| Soak: false Offline (backstop changed an agent whose tab was alive) | **${s.falseOffline}** (${s.counts.heartbeats} heartbeats, ${s.counts.sweepPasses} sweep passes, ${s.counts.sweepPassErrors} failed and left to the next) |`,
         `| Soak: longest silence of a live agent (heartbeat gap, blips included) | ${ms(s.longestLiveGapMs)} |`,
         `| Limit: the same soak with blips up to 60 s on hidden tabs too | ${results.soakBeyond.falseOffline} false Offline (longest live silence ${ms(results.soakBeyond.longestLiveGapMs)}): a hidden tab is silent for up to 60 s between timer wake-ups, so it absorbs blips up to threshold − 60 s |`,
         `| Soak: crashes set Offline by the backstop (no sign of life) | ${s.crashes.setOffline}/${s.crashes.n}; departure → change p50 / p95 / max ${ms(s.crashes.latency.p50)} / ${ms(s.crashes.latency.p95)} / ${ms(s.crashes.latency.max)} |`,
