@@ -152,6 +152,7 @@ export async function runSoak({
     }
 
     const durations = [];
+    const passErrors = [];
     let heartbeats = 0;
     let leaves = 0;
     async function token(agent) {
@@ -230,7 +231,10 @@ export async function runSoak({
             agent.lastRecorded = t;
         }
         if (t >= nextSweep) {
-            await sweeper.pass(t + 55000);
+            // As the Lambda: a failed pass is logged and the next one runs.
+            await sweeper.pass(t + 55000).catch((error) => {
+                passErrors.push(String(error?.message ?? error));
+            });
             nextSweep = t + SWEEP_EVERY_S * 1000;
         }
     }
@@ -291,6 +295,7 @@ export async function runSoak({
             leaves,
             agentSimulatedMinutes: count * minutes,
             sweepPasses: passes,
+            sweepPassErrors: passErrors.length,
             api: { ...handler.storeCounts },
             sweeper: { ...sweeper.storeCounts },
             connect: { ...sweeper.counts },

@@ -77,6 +77,10 @@ export function connectGateway(
                 onThrottle: (attempt, waitMs) => {
                     counts.throttled = (counts.throttled ?? 0) + 1;
                     log('connectThrottled', { operation, attempt, waitMs });
+                },
+                onTransient: (attempt, waitMs) => {
+                    counts.transient = (counts.transient ?? 0) + 1;
+                    log('connectRetried', { operation, attempt, waitMs });
                 }
             }
         );

@@ -51,6 +51,17 @@ export function isThrottle(error: unknown): boolean {
     );
 }
 
+/** A dropped connection, a timeout or a 5xx: worth the same retry, since every call is idempotent. */
+export function isTransient(error: unknown): boolean {
+    const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+    const status = e?.$metadata?.httpStatusCode ?? 0;
+    return (
+        e?.name === 'TimeoutError' ||
+        ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(e?.code ?? '') ||
+        status >= 500
+    );
+}
+
 export interface BackoffOptions {
     maxAttempts: number;
     baseMs: number;
@@ -58,19 +69,25 @@ export interface BackoffOptions {
     clock: Clock;
     random?: () => number;
     onThrottle?: (attempt: number, waitMs: number) => void;
+    onTransient?: (attempt: number, waitMs: number) => void;
 }
 
-/** Retries `call` on 429 with capped exponential backoff and full jitter. Safe for idempotent calls. */
+/**
+ * Retries `call` on 429 (and on a transient failure) with capped exponential backoff and full
+ * jitter. Safe for idempotent calls only: every Connect call here is.
+ */
 export async function withBackoff<T>(call: () => Promise<T>, options: BackoffOptions): Promise<T> {
     const random = options.random ?? Math.random;
     for (let attempt = 1; ; attempt += 1) {
         try {
             return await call();
         } catch (error) {
-            if (!isThrottle(error) || attempt >= options.maxAttempts) throw error;
+            const throttled = isThrottle(error);
+            if ((!throttled && !isTransient(error)) || attempt >= options.maxAttempts) throw error;
             const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** (attempt - 1));
             const waitMs = Math.max(options.baseMs / 2, Math.round(random() * ceiling));
-            options.onThrottle?.(attempt, waitMs);
+            if (throttled) options.onThrottle?.(attempt, waitMs);
+            else options.onTransient?.(attempt, waitMs);
             await options.clock.sleep(waitMs);
         }
     }

@@ -104,7 +104,19 @@ async function handleDue(
     const statuses = await connect.statuses();
     const size = batchSize(deps, putsPerSecond);
 
+    // Outcomes are written while the next PutUserStatus waits for the quota, so the writes do not
+    // slow the pace below the quota; all are written before the next batch asks Connect again.
+    let settling: Promise<unknown>[] = [];
+    const failures: unknown[] = [];
+    const track = (write: Promise<unknown>) =>
+        settling.push(write.catch((error: unknown) => failures.push(error)));
+    const drain = async () => {
+        await Promise.all(settling);
+        settling = [];
+        if (failures.length > 0) throw failures[0];
+    };
     for (let i = 0; i < checks.length; i += size) {
+        await drain();
         if (clock.now() >= deadline) {
             report.leftForNextPass = checks.length - i;
             break;
@@ -158,18 +170,20 @@ async function handleDue(
                     outcome: decision.outcome,
                     detail
                 });
-                await settle(
-                    deps,
-                    fresh,
-                    check,
-                    {
-                        at: clock.now(),
-                        path: check.path,
-                        outcome: decision.outcome,
-                        detail
-                    },
-                    null,
-                    userId
+                track(
+                    settle(
+                        deps,
+                        fresh,
+                        check,
+                        {
+                            at: clock.now(),
+                            path: check.path,
+                            outcome: decision.outcome,
+                            detail
+                        },
+                        null,
+                        userId
+                    )
                 );
                 continue;
             }
@@ -193,19 +207,22 @@ async function handleDue(
                 queued: action.queued,
                 silentMs: at - check.departedAt
             });
-            await settle(
-                deps,
-                fresh,
-                check,
-                {
-                    at,
-                    path: check.path,
-                    outcome: 'serviceSet',
-                    detail: `set ${decision.statusName}`
-                },
-                action,
-                userId
+            track(
+                settle(
+                    deps,
+                    fresh,
+                    check,
+                    {
+                        at,
+                        path: check.path,
+                        outcome: 'serviceSet',
+                        detail: `set ${decision.statusName}`
+                    },
+                    action,
+                    userId
+                )
             );
         }
     }
+    await drain();
 }

@@ -61,6 +61,22 @@ test('a 429 is retried with growing waits until it succeeds', async () => {
     assert.deepEqual(waits, [500, 1000, 2000]);
 });
 
+test('a dropped connection is retried like a 429; an access error is not', async () => {
+    const clock = simulatedClock();
+    let calls = 0;
+    const result = await svc.withBackoff(
+        async () => {
+            calls += 1;
+            if (calls === 1)
+                throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+            return 'ok';
+        },
+        { maxAttempts: 3, baseMs: 100, maxMs: 1000, clock }
+    );
+    assert.equal(result, 'ok');
+    assert.equal(calls, 2);
+});
+
 test('retries stop at maxAttempts, and an error other than 429 is not retried', async () => {
     const clock = simulatedClock();
     let calls = 0;
