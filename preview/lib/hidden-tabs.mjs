@@ -64,11 +64,13 @@ export async function launchHideableTabs() {
             ignoreDefaultArgs: [...THROTTLING_OFF_SWITCHES]
         })
     );
-    const spare = [...context.pages()];
     return {
         context,
-        /** A tab of the window (the one the browser opened at launch first). */
-        newPage: () => withoutFocusEmulation(async () => spare.shift() ?? context.newPage()),
+        /**
+         * A new tab of the window. Never the tab the browser opened at launch: under load its
+         * session may be set up after the launch returned, with focus emulation on.
+         */
+        newPage: () => withoutFocusEmulation(() => context.newPage()),
         /** Opens a blank tab in front: every other tab of the window is now hidden. */
         async hideAll() {
             const front = await withoutFocusEmulation(() => context.newPage());
