@@ -81,14 +81,33 @@ const SCENARIOS = [
         async open(url) {
             const tabs = await launchHideableTabs();
             const page = await tabs.newPage();
+            const heartbeats = [];
+            page.on('request', (request) => {
+                if (request.url().endsWith('/heartbeat')) heartbeats.push(Date.now());
+            });
             await page.goto(url);
+            let frozenAt = null;
             return {
                 page,
                 async depart() {
                     await tabs.hideAll();
+                    // Chromium freezes only a hidden page; a visible one ignores the request.
+                    await waitFor(
+                        async () =>
+                            (await page.evaluate(() => globalThis.document.visibilityState)) ===
+                            'hidden',
+                        5000,
+                        'the tab to be hidden'
+                    );
                     const cdp = await tabs.context.newCDPSession(page);
                     await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+                    frozenAt = Date.now();
                 },
+                /** A heartbeat after the freeze means the page never froze: not a trial. */
+                verify: () =>
+                    heartbeats.some((at) => at > frozenAt + 2000)
+                        ? 'the page sent heartbeats after the freeze: it did not freeze'
+                        : null,
                 close: () => tabs.context.close().catch(() => {})
             };
         }
@@ -204,6 +223,10 @@ async function runTrial({ scenario, contender, builds, shared, presence }) {
         while (Date.now() < deadline && !offline) {
             offline = (await standIn.history()).slice(from).find((c) => c.toType === 'offline');
             if (!offline) await sleep(250);
+        }
+        const invalid = opened.verify?.() ?? null;
+        if (invalid) {
+            return { error: invalid };
         }
         const agent = await standIn.agent();
         return {

@@ -126,6 +126,11 @@ export const backstopScenarios = [
                 await page.goto(t.preview.consoleUrl);
                 await readyWithBackstop(t, page);
                 await tabs.hideAll();
+                // Chromium freezes only a hidden page; a visible one ignores the request.
+                await waitUntil(
+                    async () => (await page.evaluate(() => document.visibilityState)) === 'hidden',
+                    { timeoutMs: 5000, describe: () => 'expected the tab to be hidden' }
+                );
                 const cdp = await tabs.context.newCDPSession(page);
                 const from = await historyLength(t);
                 const frozenAt = Date.now();

@@ -16,10 +16,11 @@ export const THROTTLING_OFF_SWITCHES = Object.freeze([
     '--disable-renderer-backgrounding'
 ]);
 
-let skipFocusEmulation = false;
+/** Pages being opened here right now (trials may open them concurrently). */
+let openingHideable = 0;
 let patched = false;
 
-/** Skips Playwright's focus emulation while `skipFocusEmulation` is set (page creation only). */
+/** Skips Playwright's focus emulation while a hideable page is being opened. */
 function patchFocusEmulation() {
     if (patched) return;
     patched = true;
@@ -30,7 +31,7 @@ function patchFocusEmulation() {
     const { CRSession } = require(file);
     const send = CRSession.prototype.send;
     CRSession.prototype.send = function (method, params) {
-        if (skipFocusEmulation && method === 'Emulation.setFocusEmulationEnabled') {
+        if (openingHideable > 0 && method === 'Emulation.setFocusEmulationEnabled') {
             return Promise.resolve({});
         }
         return send.call(this, method, params);
@@ -39,11 +40,14 @@ function patchFocusEmulation() {
 
 async function withoutFocusEmulation(create) {
     patchFocusEmulation();
-    skipFocusEmulation = true;
+    // A count, not a flag: concurrent openings must not turn each other's skip off. A page of
+    // another browser opened meanwhile also skips it, which only matters for a page in a tab
+    // behind another (a page in a window of its own stays visible).
+    openingHideable += 1;
     try {
         return await create();
     } finally {
-        skipFocusEmulation = false;
+        openingHideable -= 1;
     }
 }
 
@@ -60,11 +64,13 @@ export async function launchHideableTabs() {
             ignoreDefaultArgs: [...THROTTLING_OFF_SWITCHES]
         })
     );
-    const spare = [...context.pages()];
     return {
         context,
-        /** A tab of the window (the one the browser opened at launch first). */
-        newPage: () => withoutFocusEmulation(async () => spare.shift() ?? context.newPage()),
+        /**
+         * A new tab of the window. Never the tab the browser opened at launch: under load its
+         * session may be set up after the launch returned, with focus emulation on.
+         */
+        newPage: () => withoutFocusEmulation(() => context.newPage()),
         /** Opens a blank tab in front: every other tab of the window is now hidden. */
         async hideAll() {
             const front = await withoutFocusEmulation(() => context.newPage());

@@ -149,6 +149,14 @@ export function startPresenceClient(options) {
             heartbeat().finally(schedule);
         }
     };
+    // Another tab leaving: say at once that this one lives. A message runs promptly even in a
+    // hidden tab, whose next timer may be a minute away, so the service never repairs a "last
+    // tab" leave while this tab remains.
+    const unsubscribe = options.tabs?.subscribe((message) => {
+        if (message.type === 'leaving' && !stopped && !left) {
+            heartbeat().finally(schedule);
+        }
+    });
     options.target.addEventListener('pagehide', onPageHide);
     options.target.addEventListener('pageshow', onPageShow);
     options.onLink({ kind: 'waiting' });
@@ -170,6 +178,7 @@ export function startPresenceClient(options) {
         },
         stop() {
             stopped = true;
+            unsubscribe?.();
             window.clearTimeout(timer);
             options.target.removeEventListener('pagehide', onPageHide);
             options.target.removeEventListener('pageshow', onPageShow);

@@ -208,6 +208,14 @@ export function startPresenceClient(options: PresenceClientOptions): PresenceCli
             heartbeat().finally(schedule);
         }
     };
+    // Another tab leaving: say at once that this one lives. A message runs promptly even in a
+    // hidden tab, whose next timer may be a minute away, so the service never repairs a "last
+    // tab" leave while this tab remains.
+    const unsubscribe = options.tabs?.subscribe((message) => {
+        if (message.type === 'leaving' && !stopped && !left) {
+            heartbeat().finally(schedule);
+        }
+    });
     options.target.addEventListener('pagehide', onPageHide);
     options.target.addEventListener('pageshow', onPageShow as EventListener);
     options.onLink({ kind: 'waiting' });
@@ -230,6 +238,7 @@ export function startPresenceClient(options: PresenceClientOptions): PresenceCli
         },
         stop() {
             stopped = true;
+            unsubscribe?.();
             window.clearTimeout(timer);
             options.target.removeEventListener('pagehide', onPageHide);
             options.target.removeEventListener('pageshow', onPageShow as EventListener);

@@ -3,7 +3,7 @@ import { startPresenceClient } from 'c/presenceClient';
 import type { PresenceClientOptions } from 'c/presenceClient';
 import { HEARTBEAT_INTERVAL_MS } from 'c/presenceDecisions';
 import type { PresenceLink, PresenceSettings } from 'c/presenceDecisions';
-import type { TabCoordinator } from 'c/tabCoordinator';
+import type { TabCoordinator, TabMessage } from 'c/tabCoordinator';
 import { createSharedStorage } from '../../../../../test/jest-mocks/browser/tabs';
 
 const SERVICE_URL = 'https://presence.example.com/prod/';
@@ -24,11 +24,16 @@ function okAnswer(action: unknown = null): Response {
     return { status: 200, text: async () => text } as Response;
 }
 
+const tabListeners = new Set<(message: TabMessage) => void>();
+
 function fakeTabs(options: { leader: boolean; live: string[] }): TabCoordinator {
     return {
         tabId: 'tab-self',
         announce: jest.fn(),
-        subscribe: jest.fn(() => () => {}),
+        subscribe: jest.fn((listener: (message: TabMessage) => void) => {
+            tabListeners.add(listener);
+            return () => tabListeners.delete(listener);
+        }),
         liveTabIds: () => options.live,
         isLeader: () => options.leader,
         leave: jest.fn(),
@@ -123,6 +128,31 @@ describe('presence client', () => {
         expect(sent).toHaveLength(3);
         expect(links.at(-1)).toEqual({ kind: 'answered', at: START, thresholdSeconds: 90 });
         client.stop();
+    });
+
+    it('sends a heartbeat at once when another tab leaves, without waiting for its timer', async () => {
+        const tabs = { leader: false, live: ['tab-old', 'tab-self'] };
+        const client = start({ tabs: fakeTabs(tabs) });
+        await settle();
+        expect(sent).toHaveLength(0);
+
+        tabs.leader = true; // the leaving tab led; this one leads now
+        tabs.live = ['tab-self'];
+        tabListeners.forEach((listener) =>
+            listener({
+                type: 'leaving',
+                tabId: 'tab-old',
+                sessionEndId: 's1',
+                previousStatus: { name: 'Available', wasRoutable: true, hadLiveContact: false },
+                setStatusName: 'Offline',
+                reason: 'beforeunload'
+            })
+        );
+        await settle();
+        expect(sent).toHaveLength(1);
+        expect(sent[0].body.tabIds).toEqual(['tab-self']);
+        client.stop();
+        expect(tabListeners.size).toBe(0);
     });
 
     it('sends nothing from a tab that does not lead', async () => {
