@@ -2,120 +2,18 @@ import { newId } from 'c/tabCoordinator';
 import { isSalesforceLogout } from 'c/agentStatus';
 import { initialGuardState, transition } from 'c/guardMachine';
 export function startGuardRunner(options) {
-    const { streams, target, tabs } = options;
+    const { streams, tabs } = options;
     let state = initialGuardState();
-    const timers = new Map();
-    const signOuts = new Map();
     // A command may call back into the guard (onSignedOutElsewhere stops it): events that arrive
     // while one is carried out wait for it, so every event sees the state the last one left.
     const queue = [];
     let busy = false;
     let lastReported = null;
-    const tabsView = () => {
-        if (!tabs) {
-            return null;
-        }
-        const ids = tabs.liveTabIds();
-        return {
-            otherLiveTabs: ids.filter((id) => id !== tabs.tabId).length,
-            isLeader: ids[0] === tabs.tabId,
-            sessionEnd: tabs.readSessionEnd()
-        };
-    };
     const report = (outcome) => {
         lastReported = outcome;
         options.onOutcome(outcome);
     };
-    const signOut = (signOutId) => {
-        let signedOut = signOuts.get(signOutId);
-        if (!signedOut) {
-            signedOut = streams.signOut(options.ccpUrl).then(() => true, () => false);
-            signOuts.set(signOutId, signedOut);
-        }
-        return signedOut;
-    };
-    const setStatus = (command) => {
-        const { outcome, confirm } = command;
-        const result = streams.setAgentState(command.state, command.enqueueNextState, (ok) => {
-            dispatch({ type: 'changeAnswered', changeId: command.changeId, ok });
-            const confirmed = confirm === 'answer'
-                ? Promise.resolve(ok)
-                : (signOuts.get(confirm.signOutId) ?? Promise.resolve(false)).then((signedOut) => signedOut && ok);
-            confirmed.then((value) => options.onOutcome({ ...outcome, confirmed: value }));
-        });
-        if (result === 'noAgent') {
-            // Streams lost its agent since the view was read: nothing was sent.
-            const { at, phase, reason } = outcome;
-            report({
-                at,
-                phase,
-                action: 'skipped',
-                skippedBecause: 'noAgent',
-                ...(reason ? { reason } : {})
-            });
-            return;
-        }
-        report(outcome);
-    };
-    const startTimer = (timer, ms) => {
-        window.clearTimeout(timers.get(timer));
-        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the machine's timers: stay, grace, check, sign-out wait
-        const id = window.setTimeout(() => {
-            timers.delete(timer);
-            dispatch({ type: 'timerFired', timer });
-        }, ms);
-        timers.set(timer, id);
-    };
-    const cancelTimer = (timer) => {
-        window.clearTimeout(timers.get(timer));
-        timers.delete(timer);
-    };
-    const checkSession = (checkId) => {
-        const check = options.isSessionActive;
-        const answer = check ? check() : Promise.resolve(true);
-        answer.then((active) => dispatch({ type: 'sessionChecked', checkId, active: active === true }), () => dispatch({ type: 'sessionChecked', checkId, active: false }));
-    };
-    const execute = (command) => {
-        switch (command.type) {
-            case 'setStatus':
-                return setStatus(command);
-            case 'signOut': {
-                const { confirm } = command;
-                const signedOut = signOut(command.signOutId);
-                if (confirm) {
-                    signedOut.then((confirmed) => options.onOutcome({ ...confirm, confirmed }));
-                }
-                return undefined;
-            }
-            case 'report':
-                return report(command.outcome);
-            case 'warn':
-                return options.onWarning(command.warning);
-            case 'announce':
-                return tabs?.announce(command.message);
-            case 'writeSessionEnd':
-                return tabs?.writeSessionEnd(command.record);
-            case 'clearSessionEnd':
-                return tabs?.clearSessionEnd(command.sessionEndId);
-            case 'leaveTabs':
-                return tabs?.leave();
-            case 'rejoinTabs':
-                return tabs?.rejoin();
-            case 'startTimer':
-                return startTimer(command.timer, command.ms);
-            case 'cancelTimer':
-                return cancelTimer(command.timer);
-            case 'checkSession':
-                return checkSession(command.checkId);
-            case 'signedOutElsewhere':
-                return options.onSignedOutElsewhere?.();
-            case 'release':
-                return release();
-            default:
-                return unknownCommand(command);
-        }
-    };
-    function dispatch(event) {
+    const dispatch = (event) => {
         if (busy) {
             queue.push(event);
             return null;
@@ -128,7 +26,7 @@ export function startGuardRunner(options) {
                 now,
                 view: streams.getAgentView(),
                 settings: options.settings,
-                tabs: tabsView(),
+                tabs: tabsView(tabs),
                 freshId: newId(now)
             });
             state = step.state;
@@ -143,7 +41,53 @@ export function startGuardRunner(options) {
             dispatch(next);
         }
         return outcome;
+    };
+    const timers = startTimers(dispatch);
+    const removeListeners = listenToPage(options.target, tabs, dispatch);
+    const execute = commandExecutor(options, dispatch, report, timers, () => {
+        removeListeners();
+        timers.cancelAll();
+    });
+    return { dispatch, state: () => state };
+}
+/** What this browser's tabs know, read just before each event is decided. */
+function tabsView(tabs) {
+    if (!tabs) {
+        return null;
     }
+    const ids = tabs.liveTabIds();
+    return {
+        otherLiveTabs: ids.filter((id) => id !== tabs.tabId).length,
+        isLeader: ids[0] === tabs.tabId,
+        sessionEnd: tabs.readSessionEnd()
+    };
+}
+/** One window timer per name; a timer that fires becomes a `timerFired` event. */
+function startTimers(dispatch) {
+    const running = new Map();
+    const cancel = (timer) => {
+        window.clearTimeout(running.get(timer));
+        running.delete(timer);
+    };
+    return {
+        start(timer, ms) {
+            cancel(timer);
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- the machine's timers: stay, grace, check, sign-out wait
+            const id = window.setTimeout(() => {
+                running.delete(timer);
+                dispatch({ type: 'timerFired', timer });
+            }, ms);
+            running.set(timer, id);
+        },
+        cancel,
+        cancelAll() {
+            running.forEach((id) => window.clearTimeout(id));
+            running.clear();
+        }
+    };
+}
+/** The page's events as the machine's; returns what removes the listeners. */
+function listenToPage(target, tabs, dispatch) {
     const onPageHide = () => {
         dispatch({ type: 'sessionEnd', reason: 'pagehide' });
     };
@@ -174,7 +118,7 @@ export function startGuardRunner(options) {
     catch {
         // not reachable here (a sandbox may hide it): the session check still stops restores
     }
-    function release() {
+    return () => {
         target.removeEventListener('pagehide', onPageHide);
         target.removeEventListener('beforeunload', onBeforeUnload);
         target.removeEventListener('pageshow', onPageShow);
@@ -185,10 +129,86 @@ export function startGuardRunner(options) {
             // never added
         }
         unsubscribe?.();
-        timers.forEach((id) => window.clearTimeout(id));
-        timers.clear();
-    }
-    return { dispatch, state: () => state };
+    };
+}
+/** Carries out one command; Connect's, Apex's and the sign-out's answers come back as events. */
+function commandExecutor(options, dispatch, report, timers, release) {
+    const { streams, tabs } = options;
+    const signOuts = new Map();
+    const signOut = (signOutId) => {
+        let signedOut = signOuts.get(signOutId);
+        if (!signedOut) {
+            signedOut = streams.signOut(options.ccpUrl).then(() => true, () => false);
+            signOuts.set(signOutId, signedOut);
+        }
+        return signedOut;
+    };
+    const confirm = (outcome, confirmed) => {
+        confirmed.then((value) => options.onOutcome({ ...outcome, confirmed: value }));
+    };
+    const setStatus = (command) => {
+        const { outcome } = command;
+        const result = streams.setAgentState(command.state, command.enqueueNextState, (ok) => {
+            dispatch({ type: 'changeAnswered', changeId: command.changeId, ok });
+            const signedOut = command.confirm === 'answer'
+                ? Promise.resolve(true)
+                : (signOuts.get(command.confirm.signOutId) ?? Promise.resolve(false));
+            confirm(outcome, signedOut.then((done) => done && ok));
+        });
+        if (result === 'noAgent') {
+            // Streams lost its agent since the view was read: nothing was sent.
+            const { at, phase, reason } = outcome;
+            const skipped = {
+                at,
+                phase,
+                action: 'skipped',
+                skippedBecause: 'noAgent'
+            };
+            report(reason ? { ...skipped, reason } : skipped);
+            return;
+        }
+        report(outcome);
+    };
+    const checkSession = (checkId) => {
+        const answer = options.isSessionActive ? options.isSessionActive() : Promise.resolve(true);
+        answer.then((active) => dispatch({ type: 'sessionChecked', checkId, active: active === true }), () => dispatch({ type: 'sessionChecked', checkId, active: false }));
+    };
+    return (command) => {
+        switch (command.type) {
+            case 'setStatus':
+                return setStatus(command);
+            case 'signOut': {
+                const signedOut = signOut(command.signOutId);
+                return command.confirm ? confirm(command.confirm, signedOut) : undefined;
+            }
+            case 'report':
+                return report(command.outcome);
+            case 'warn':
+                return options.onWarning(command.warning);
+            case 'announce':
+                return tabs?.announce(command.message);
+            case 'writeSessionEnd':
+                return tabs?.writeSessionEnd(command.record);
+            case 'clearSessionEnd':
+                return tabs?.clearSessionEnd(command.sessionEndId);
+            case 'leaveTabs':
+                return tabs?.leave();
+            case 'rejoinTabs':
+                return tabs?.rejoin();
+            case 'startTimer':
+                return timers.start(command.timer, command.ms);
+            case 'cancelTimer':
+                return timers.cancel(command.timer);
+            case 'checkSession':
+                return checkSession(command.checkId);
+            case 'signedOutElsewhere':
+                return options.onSignedOutElsewhere?.();
+            case 'release':
+                return release();
+            default:
+                return unknownCommand(command);
+        }
+    };
 }
 /** Every command type is carried out above; a new one fails to typecheck here. */
 function unknownCommand(_command) {

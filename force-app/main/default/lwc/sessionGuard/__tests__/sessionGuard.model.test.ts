@@ -321,7 +321,6 @@ async function tick(ms: number): Promise<void> {
 }
 
 async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): Promise<string> {
-    const { service } = world;
     const counts = new Map(world.phones.map((phone) => [phone, phone.outcomes.length]));
     checker.noteSettled();
     const checkOne = (): void =>
@@ -437,6 +436,19 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             checkOne();
             return `Sign Out in tab ${phone.id}`;
         }
+        default:
+            return applyToConnect(world, checker, event);
+    }
+}
+
+/** The agent, the contacts, Connect's answers, the session check, time. */
+async function applyToConnect(
+    world: BrowserWorld,
+    checker: Checker,
+    event: ModelEvent
+): Promise<string> {
+    const { service } = world;
+    switch (event.kind) {
         case 'agentPicks': {
             // Not while a Sign Out is under way: a status picked then is kept after the sign-out
             // (left as it is, see docs/architecture.md).
