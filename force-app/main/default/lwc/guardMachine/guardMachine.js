@@ -132,11 +132,11 @@ function applyInitialState(state, input) {
     if (!profileMatches(view, settings.profileNameIncludes)) {
         return { state, commands: [skip(input, 'initial', 'profileNotMatched')] };
     }
+    const record = input.tabs?.sessionEnd ?? null;
     if (view.hasLiveContact) {
-        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+        return reloadDuringContact(state, view, record, input);
     }
     const current = asConnectWill(view, state.ownChange);
-    const record = input.tabs?.sessionEnd ?? null;
     const reload = reloadDecision(record, view, current.stateName, input.now, settings.sessionEndTimerSeconds);
     const clearRecord = record
         ? [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }]
@@ -167,6 +167,30 @@ function applyInitialState(state, input) {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     return sendInitial(target);
+}
+/**
+ * A page back during a contact never applies InitialAgentState; but a reload whose session end
+ * queued its status behind this contact queues the status the agent had again.
+ */
+function reloadDuringContact(state, view, record, input) {
+    const reload = view.nextStateName === null
+        ? null
+        : reloadDecision(record, view, view.nextStateName, input.now, input.settings.sessionEndTimerSeconds);
+    if (!record || reload?.kind !== 'restore') {
+        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+    }
+    const outcome = {
+        phase: 'initial',
+        action: 'enqueueNextState',
+        statusName: reload.state.name
+    };
+    return {
+        state,
+        commands: [
+            { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
+            setStatus(input, outcome, reload.state)
+        ]
+    };
 }
 function planSessionEnd(ownChange, reason, input) {
     const { settings } = input;

@@ -308,11 +308,11 @@ function applyInitialState(state: GuardState, input: GuardInput): Step {
     if (!profileMatches(view, settings.profileNameIncludes)) {
         return { state, commands: [skip(input, 'initial', 'profileNotMatched')] };
     }
+    const record = input.tabs?.sessionEnd ?? null;
     if (view.hasLiveContact) {
-        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+        return reloadDuringContact(state, view, record, input);
     }
     const current = asConnectWill(view, state.ownChange);
-    const record = input.tabs?.sessionEnd ?? null;
     const reload = reloadDecision(
         record,
         view,
@@ -357,6 +357,43 @@ function applyInitialState(state: GuardState, input: GuardInput): Step {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     return sendInitial(target);
+}
+
+/**
+ * A page back during a contact never applies InitialAgentState; but a reload whose session end
+ * queued its status behind this contact queues the status the agent had again.
+ */
+function reloadDuringContact(
+    state: GuardState,
+    view: AgentView,
+    record: SessionEndRecord | null,
+    input: GuardInput
+): Step {
+    const reload =
+        view.nextStateName === null
+            ? null
+            : reloadDecision(
+                  record,
+                  view,
+                  view.nextStateName,
+                  input.now,
+                  input.settings.sessionEndTimerSeconds
+              );
+    if (!record || reload?.kind !== 'restore') {
+        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+    }
+    const outcome = {
+        phase: 'initial' as const,
+        action: 'enqueueNextState' as const,
+        statusName: reload.state.name
+    };
+    return {
+        state,
+        commands: [
+            { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
+            setStatus(input, outcome, reload.state)
+        ]
+    };
 }
 
 /** What a session end does to the agent, before the tabs and the stay watch are added. */

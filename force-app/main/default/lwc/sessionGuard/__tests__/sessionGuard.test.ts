@@ -762,6 +762,36 @@ describe('c-session-guard', () => {
                 expect(stateNames(control)).toEqual(['Offline', 'Lunch']);
             });
 
+            // Found by the model-based test: a page reloaded during a contact skipped the record
+            // (liveContact), so the Offline its session end had queued applied after the call.
+            it('regression: a page reloaded during a contact queues the status the agent had again', async () => {
+                const { control, storage } = startWithTabs('');
+                control.startContact();
+                closePage();
+                await flushPromises(); // Connect answers: Streams shows Offline queued
+                expect(control.nextStateName()).toBe('Offline');
+                harness!.guard.stop();
+                const reloaded = startTabCoordinator({ storage, channel: null });
+                others.push(reloaded);
+                const guard = startSessionGuard({
+                    settings: parseSessionEndValue('').settings,
+                    streams: streamsClient,
+                    target: window,
+                    ccpUrl: CCP_URL,
+                    onOutcome: jest.fn(),
+                    onWarning: jest.fn(),
+                    tabs: reloaded
+                });
+                harness!.guard = guard;
+                expect(guard.applyInitialState()).toMatchObject({
+                    phase: 'initial',
+                    action: 'enqueueNextState',
+                    statusName: 'Available'
+                });
+                control.endContact();
+                expect(control.currentState().name).toBe('Available');
+            });
+
             // Found by the model-based test: nothing was recorded when the agent was already
             // Offline, so the reloaded page took them for a new login and set them Available.
             it('regression: an agent who chose Offline and reloads stays Offline', () => {
