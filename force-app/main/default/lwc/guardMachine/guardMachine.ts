@@ -687,22 +687,33 @@ function stayed(state: GuardState, input: GuardInput): Step {
     const restore = input.view
         ? restoreAfterStay(situation.undo.before, situation.undo.sent, input.view)
         : null;
-    if (restore) {
-        const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
-        commands.push(
-            setStatus(
-                input,
-                {
-                    phase: 'restore',
-                    reason: 'beforeunload',
-                    action,
-                    statusName: restore.state.name
-                },
-                restore.state
-            )
-        );
+    if (!restore || !input.view) {
+        return { state: { ...next, ownChange: null }, commands };
     }
-    return { state: { ...next, ownChange: null }, commands };
+    const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
+    const send = setStatus(
+        input,
+        { phase: 'restore', reason: 'beforeunload', action, statusName: restore.state.name },
+        restore.state
+    );
+    return {
+        state: { ...next, ownChange: restoreChange(input.view, restore, send.changeId) },
+        commands: [...commands, send]
+    };
+}
+
+/**
+ * A restore is a change of the guard's own too: until Streams shows it (or Connect answers), a
+ * session end must see the agent in the restored status, not in the one the snapshot still shows.
+ */
+function restoreChange(
+    view: AgentView,
+    restore: { state: AgentStateOption; enqueueNextState: boolean },
+    changeId: string
+): OwnChange | null {
+    return restore.enqueueNextState
+        ? null
+        : { fromStateName: view.stateName, sent: restore.state, changeId };
 }
 
 /** A page back from the back/forward cache is a new session: re-armed, the initial status again. */
@@ -771,12 +782,22 @@ function tabMessage(state: GuardState, message: TabMessage): Step {
         };
     }
     if (situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession') {
+        const leaving = laterChoice(situation.leaving, message) ? message : situation.leaving;
         return {
-            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: situation.leaving } },
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving } },
             commands: [{ type: 'cancelTimer', timer: 'sessionCheck' }, grace]
         };
     }
     return { state, commands: [] };
+}
+
+/**
+ * A later tab left from a status that is neither the one the first tab set nor the one it left
+ * from: the agent chose it in between, so that is what they had.
+ */
+function laterChoice(first: LeavingMessage, later: LeavingMessage): boolean {
+    const name = later.previousStatus.name;
+    return !sameName(name, first.setStatusName) && !sameName(name, first.previousStatus.name);
 }
 
 function timerFired(state: GuardState, timer: TimerName, input: GuardInput): Step {
@@ -827,18 +848,23 @@ function sessionChecked(
     const commands: GuardCommand[] = [{ type: 'cancelTimer', timer: 'sessionCheck' }];
     const restore =
         event.active && input.view ? restoreAfterOtherTab(input.view, situation.leaving) : null;
-    if (restore) {
-        const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
-        commands.push(
-            { type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId },
-            setStatus(
-                input,
-                { phase: 'restore', action, statusName: restore.state.name },
-                restore.state
-            )
-        );
+    if (!restore || !input.view) {
+        return { state: live, commands };
     }
-    return { state: live, commands };
+    const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
+    const send = setStatus(
+        input,
+        { phase: 'restore', action, statusName: restore.state.name },
+        restore.state
+    );
+    return {
+        state: { ...live, ownChange: restoreChange(input.view, restore, send.changeId) },
+        commands: [
+            ...commands,
+            { type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId },
+            send
+        ]
+    };
 }
 
 /**

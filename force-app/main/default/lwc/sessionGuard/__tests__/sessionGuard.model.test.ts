@@ -20,6 +20,8 @@ const RUNS = Number(process.env.MODEL_RUNS ?? 150);
 const SEED = Number(process.env.MODEL_SEED ?? 20261201);
 const MAX_EVENTS = Number(process.env.MODEL_MAX_EVENTS ?? 24);
 const MAX_TABS = 4;
+/** MODEL_REPLAY='[config, events]' (a printed counterexample) runs just that sequence. */
+const REPLAY = process.env.MODEL_REPLAY ? JSON.parse(process.env.MODEL_REPLAY) : null;
 
 type ModelEvent =
     | { kind: 'open' }
@@ -559,13 +561,15 @@ describe('c-session-guard model: random orders of events across tabs', () => {
                             await runSequence(config, events);
                         }
                     ),
-                    { numRuns: RUNS, seed: SEED, verbose: 0 }
+                    REPLAY
+                        ? { numRuns: 1, examples: [REPLAY] }
+                        : { numRuns: RUNS, seed: SEED, verbose: 0 }
                 );
             } finally {
                 jest.useRealTimers();
                 figures.ms = Date.now() - started;
             }
-            expect(figures.sequences).toBeGreaterThanOrEqual(RUNS);
+            expect(figures.sequences).toBeGreaterThanOrEqual(REPLAY ? 1 : RUNS);
         },
         Math.max(120000, RUNS * 2000)
     );

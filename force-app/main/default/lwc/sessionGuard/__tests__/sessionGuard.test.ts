@@ -319,6 +319,20 @@ describe('c-session-guard', () => {
             expect(control.currentState().name).toBe('Offline');
         });
 
+        // Found by the model-based test: a restore Connect had not answered yet was not the
+        // guard's own change, so closing the page then saw the old Offline and sent nothing.
+        it('regression: closing right after a restore Streams does not show yet still sets Offline', async () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            leaveButStay();
+            await jest.advanceTimersByTimeAsync(100); // Connect answers; Streams shows Offline
+            control.holdAnswers(); // Connect is slow from now on
+            await jest.advanceTimersByTimeAsync(STAY_DETECTION_MS);
+            expect(control.currentState().name).toBe('Available');
+            closePage();
+            expect(control.currentState().name).toBe('Offline');
+        });
+
         it('a session ended from pagehide alone starts no restore', () => {
             jest.useFakeTimers();
             const { control } = start('');
@@ -568,6 +582,26 @@ describe('c-session-guard', () => {
             expect(stateNames(control)).toEqual(['Offline']);
             expect(control.timeline.map((entry) => entry.kind)).not.toContain('logout');
             expect(heardByOther.map((message) => message.type)).toEqual(['leaving']);
+        });
+
+        // Found by the model-based test: with two leaving messages the first one won, even when
+        // the agent picked another status between the two tabs closing.
+        it('regression: restores the status the agent picked between two tabs closing', async () => {
+            jest.useFakeTimers();
+            const { control, other } = startWithTabs('', {
+                connectOptions: { initialStateName: 'Lunch' }
+            });
+            control.setCurrentState('Offline'); // the first closing tab's change
+            other.announce({
+                ...leavingFromAvailable(),
+                previousStatus: { name: 'Lunch', wasRoutable: false, hadLiveContact: false }
+            });
+            await jest.advanceTimersByTimeAsync(100);
+            control.setCurrentState('Available'); // the agent's choice
+            control.setCurrentState('Offline'); // the second closing tab's change
+            other.announce({ ...leavingFromAvailable(), sessionEndId: 'end-2' });
+            await jest.advanceTimersByTimeAsync(LEAVING_GRACE_MS + 10);
+            expect(control.currentState().name).toBe('Available');
         });
 
         it('when another tab closes, the leader puts the status back after the grace', async () => {
