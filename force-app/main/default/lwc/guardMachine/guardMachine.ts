@@ -452,10 +452,17 @@ function planSessionEnd(
             ? { kind: 'skip', because: 'alreadyInStatus', warnings }
             : { kind: 'change', view, target, action: 'enqueueNextState', warnings };
     }
+    // Already in the status only if Streams' snapshot and the guard's own pending change agree:
+    // when they differ (the agent picked the old status again before Connect answered), sending
+    // again is harmless and skipping is not.
+    const snapshot = input.view;
+    const alreadyThere =
+        sameName(view.stateName, target.name) && sameName(snapshot.stateName, target.name);
     if (logoutWanted && !othersRemain) {
-        return { kind: 'change', view, target, action: 'logout', warnings };
+        const seen = alreadyThere || !sameName(view.stateName, target.name) ? view : snapshot;
+        return { kind: 'change', view: seen, target, action: 'logout', warnings };
     }
-    return sameName(view.stateName, target.name)
+    return alreadyThere
         ? { kind: 'skip', because: 'alreadyInStatus', warnings, kept }
         : { kind: 'change', view, target, action: 'setState', warnings };
 }

@@ -319,6 +319,19 @@ describe('c-session-guard', () => {
             expect(control.currentState().name).toBe('Offline');
         });
 
+        // Found by the model-based test: with Connect slow to answer, an agent who picked their
+        // status again after the prompt looked Offline to the guard, and the close sent nothing.
+        it('regression: the status picked again before Connect answers is still ended on close', async () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            control.holdAnswers();
+            leaveButStay(); // Offline sent; Streams still shows Available
+            control.setCurrentState('Available'); // the agent picks it again in the CCP
+            await jest.advanceTimersByTimeAsync(100);
+            closePage();
+            expect(control.currentState().name).toBe('Offline');
+        });
+
         // Found by the model-based test: a restore Connect had not answered yet was not the
         // guard's own change, so closing the page then saw the old Offline and sent nothing.
         it('regression: closing right after a restore Streams does not show yet still sets Offline', async () => {
