@@ -404,6 +404,10 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             }
             const evicted = phone.status === 'evicted';
             const back = world.comeBack(phone, event.thawLater);
+            // Like a tab that loads, a page back from the cache applies InitialAgentState to an
+            // Offline agent when another tab used up the record (left as it is; see the note).
+            await tick(0);
+            checker.noteAgentChoice();
             return evicted
                 ? `tab ${phone.id} comes back, evicted from the cache: loads as tab ${back?.id}`
                 : `tab ${phone.id} comes back from the cache${event.thawLater ? ' (Streams catches up after pageshow)' : ''}`;
