@@ -466,9 +466,14 @@ async function applyToConnect(
             ) {
                 return `agent picks ${event.status} (skipped: no softphone, or on a contact)`;
             }
+            // Picking the status Connect already holds changes nothing Connect can tell apart
+            // from the tab's own session end: a restore after it is still "what they had".
+            const already = service.availabilityStateName() === event.status;
             world.agentPicks(event.status);
-            checker.noteAgentChoice();
-            return `agent picks ${event.status}`;
+            if (!already) {
+                checker.noteAgentChoice();
+            }
+            return `agent picks ${event.status}${already ? ' (already in it)' : ''}`;
         }
         case 'contactArrives': {
             const routable =
