@@ -1,4 +1,4 @@
-import { OFFLINE, currentStateMatches, profileMatches, resolveStatus, sameName, statusName } from 'c/agentStatus';
+import { OFFLINE, currentStateMatches, profileMatches, resolveStatus, sameName, sameNullable, statusName } from 'c/agentStatus';
 import { previousStatusOf, reloadDecision, restoreAfterOtherTab, restoreAfterStay } from 'c/tabRestore';
 /** How long a sign-out waits for Connect to confirm Offline before it signs out anyway. */
 export const SIGN_OUT_WAIT_MS = 2000;
@@ -83,13 +83,19 @@ function whenStopped(state, event, input) {
 }
 /** Streams' snapshot shows the change (or the agent moved on): nothing to see past any more. */
 function seenChange(ownChange, view) {
-    return ownChange && view && !sameName(view.stateName, ownChange.fromStateName)
-        ? null
-        : ownChange;
+    if (!ownChange || !view) {
+        return ownChange;
+    }
+    const shown = !sameName(view.stateName, ownChange.fromStateName) ||
+        (ownChange.queued === true && sameNullable(view.nextStateName, ownChange.sent.name));
+    return shown ? null : ownChange;
 }
 /** The agent as Connect will have them once Streams shows this guard's own change. */
 function asConnectWill(view, ownChange) {
-    return ownChange && !view.hasLiveContact && sameName(view.stateName, ownChange.fromStateName)
+    return ownChange &&
+        !ownChange.queued &&
+        !view.hasLiveContact &&
+        sameName(view.stateName, ownChange.fromStateName)
         ? { ...view, stateName: ownChange.sent.name, stateType: ownChange.sent.type }
         : view;
 }
@@ -228,7 +234,12 @@ function planSessionEnd(ownChange, reason, input) {
     if (view.hasLiveContact) {
         // Connect refuses a change during a contact; queue it so it applies when the contact ends.
         // Logout is never done during a contact: Offline is queued instead.
-        return view.nextStateName !== null && sameName(view.nextStateName, target.name)
+        // A status the guard queued itself that Streams does not show yet counts as queued.
+        const queuedOwn = ownChange?.queued ? ownChange.sent : null;
+        const alreadyQueued = view.nextStateName !== null &&
+            sameName(view.nextStateName, target.name) &&
+            (!queuedOwn || sameName(queuedOwn.name, target.name));
+        return alreadyQueued
             ? { kind: 'skip', because: 'alreadyInStatus', warnings }
             : { kind: 'change', view, target, action: 'enqueueNextState', warnings };
     }
@@ -443,9 +454,12 @@ function stayed(state, input) {
  * session end must see the agent in the restored status, not in the one the snapshot still shows.
  */
 function restoreChange(view, restore, changeId) {
-    return restore.enqueueNextState
-        ? null
-        : { fromStateName: view.stateName, sent: restore.state, changeId };
+    return {
+        fromStateName: view.stateName,
+        sent: restore.state,
+        changeId,
+        ...(restore.enqueueNextState ? { queued: true } : {})
+    };
 }
 /** A page back from the back/forward cache is a new session: re-armed, the initial status again. */
 function pageRestored(state, input) {
@@ -582,14 +596,10 @@ function sessionChecked(state, event, input) {
     };
 }
 /**
- * Connect answered a change: the snapshots that follow show it, so the guard stops seeing past
- * them (the agent may have picked the old status again since). Sign Out with Status:Logout: Connect
- * has Offline, the sign-out may go.
+ * Sign Out with Status:Logout: Connect has Offline, the sign-out may go. (Connect's answer says
+ * nothing about Streams' snapshot, which may still lag: `ownChange` stays until it shows.)
  */
 function changeAnswered(state, event) {
-    if (state.ownChange?.changeId === event.changeId) {
-        state = { ...state, ownChange: null };
-    }
     const { situation } = state;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
         return { state, commands: [] };

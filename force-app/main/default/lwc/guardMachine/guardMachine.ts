@@ -15,6 +15,7 @@ import {
     profileMatches,
     resolveStatus,
     sameName,
+    sameNullable,
     statusName
 } from 'c/agentStatus';
 import {
@@ -86,7 +87,8 @@ export type TimerName = 'stay' | 'grace' | 'sessionCheck' | 'signOutWait';
 export interface OwnChange {
     fromStateName: string;
     sent: AgentStateOption;
-    changeId: string; // Connect's answer to it means later snapshots show it
+    changeId: string; // the setStatus that sent it
+    queued?: boolean; // queued behind a contact: Streams shows it as the next status
 }
 
 /** A Status:Logout sign-out that waits for the page to go: after `beforeunload` it may stay. */
@@ -245,14 +247,21 @@ function whenStopped(state: GuardState, event: GuardEvent, input: GuardInput): S
 
 /** Streams' snapshot shows the change (or the agent moved on): nothing to see past any more. */
 function seenChange(ownChange: OwnChange | null, view: AgentView | null): OwnChange | null {
-    return ownChange && view && !sameName(view.stateName, ownChange.fromStateName)
-        ? null
-        : ownChange;
+    if (!ownChange || !view) {
+        return ownChange;
+    }
+    const shown =
+        !sameName(view.stateName, ownChange.fromStateName) ||
+        (ownChange.queued === true && sameNullable(view.nextStateName, ownChange.sent.name));
+    return shown ? null : ownChange;
 }
 
 /** The agent as Connect will have them once Streams shows this guard's own change. */
 function asConnectWill(view: AgentView, ownChange: OwnChange | null): AgentView {
-    return ownChange && !view.hasLiveContact && sameName(view.stateName, ownChange.fromStateName)
+    return ownChange &&
+        !ownChange.queued &&
+        !view.hasLiveContact &&
+        sameName(view.stateName, ownChange.fromStateName)
         ? { ...view, stateName: ownChange.sent.name, stateType: ownChange.sent.type }
         : view;
 }
@@ -448,7 +457,13 @@ function planSessionEnd(
     if (view.hasLiveContact) {
         // Connect refuses a change during a contact; queue it so it applies when the contact ends.
         // Logout is never done during a contact: Offline is queued instead.
-        return view.nextStateName !== null && sameName(view.nextStateName, target.name)
+        // A status the guard queued itself that Streams does not show yet counts as queued.
+        const queuedOwn = ownChange?.queued ? ownChange.sent : null;
+        const alreadyQueued =
+            view.nextStateName !== null &&
+            sameName(view.nextStateName, target.name) &&
+            (!queuedOwn || sameName(queuedOwn.name, target.name));
+        return alreadyQueued
             ? { kind: 'skip', because: 'alreadyInStatus', warnings }
             : { kind: 'change', view, target, action: 'enqueueNextState', warnings };
     }
@@ -717,10 +732,13 @@ function restoreChange(
     view: AgentView,
     restore: { state: AgentStateOption; enqueueNextState: boolean },
     changeId: string
-): OwnChange | null {
-    return restore.enqueueNextState
-        ? null
-        : { fromStateName: view.stateName, sent: restore.state, changeId };
+): OwnChange {
+    return {
+        fromStateName: view.stateName,
+        sent: restore.state,
+        changeId,
+        ...(restore.enqueueNextState ? { queued: true } : {})
+    };
 }
 
 /** A page back from the back/forward cache is a new session: re-armed, the initial status again. */
@@ -875,17 +893,13 @@ function sessionChecked(
 }
 
 /**
- * Connect answered a change: the snapshots that follow show it, so the guard stops seeing past
- * them (the agent may have picked the old status again since). Sign Out with Status:Logout: Connect
- * has Offline, the sign-out may go.
+ * Sign Out with Status:Logout: Connect has Offline, the sign-out may go. (Connect's answer says
+ * nothing about Streams' snapshot, which may still lag: `ownChange` stays until it shows.)
  */
 function changeAnswered(
     state: GuardState,
     event: Extract<GuardEvent, { type: 'changeAnswered' }>
 ): Step {
-    if (state.ownChange?.changeId === event.changeId) {
-        state = { ...state, ownChange: null };
-    }
     const { situation } = state;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
         return { state, commands: [] };

@@ -332,6 +332,20 @@ describe('c-session-guard', () => {
             expect(control.currentState().name).toBe('Offline');
         });
 
+        // Found by the model-based test: the same behind a call, where the restore is queued.
+        it('regression: closing after a queued restore Streams does not show yet queues Offline again', async () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            control.startContact();
+            leaveButStay();
+            await jest.advanceTimersByTimeAsync(100); // Streams shows Offline queued
+            control.holdAnswers();
+            await jest.advanceTimersByTimeAsync(STAY_DETECTION_MS);
+            expect(control.nextStateName()).toBe('Available');
+            closePage();
+            expect(control.nextStateName()).toBe('Offline');
+        });
+
         // Found by the model-based test: a restore Connect had not answered yet was not the
         // guard's own change, so closing the page then saw the old Offline and sent nothing.
         it('regression: closing right after a restore Streams does not show yet still sets Offline', async () => {
