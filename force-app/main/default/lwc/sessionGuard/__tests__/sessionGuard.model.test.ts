@@ -313,7 +313,10 @@ function restorePromised(world: BrowserWorld, leaving: Softphone): boolean {
         others.every((phone) => Date.now() - phone.promptedAt >= STAY_DETECTION_MS) &&
         world.sessionValid &&
         world.sessionCheckMode === 'ok' &&
-        world.service.answerMode !== 'refuse' &&
+        // Connect on time: with answers and agent data held back, no tab knows what the agent
+        // has, and a restore can only be as timely as Connect (safety, invariant 1, still holds).
+        (world.service.answerMode === 'prompt' || world.service.answerMode === 'silent') &&
+        world.service.heldAnswers() === 0 &&
         !world.service.loggedOut()
     );
 }
