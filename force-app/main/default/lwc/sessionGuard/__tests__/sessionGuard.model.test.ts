@@ -356,8 +356,15 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             let label = `${event.kind} tab ${phone.id}`;
             if (event.kind === 'reload') {
                 await tick(event.afterMs);
+                const others = world.withGuard().length;
                 const again = world.open();
                 label += ` (back as tab ${again.id} after ${event.afterMs} ms)`;
+                if (others > 0) {
+                    // With other tabs, a survivor may have used up the reload record: the page
+                    // then loads like an extra tab (the known limit on InitialAgentState).
+                    await tick(0);
+                    checker.noteAgentChoice();
+                }
             }
             checkOne();
             if (event.thenWait) {
