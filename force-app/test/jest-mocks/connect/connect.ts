@@ -232,6 +232,8 @@ export interface ConnectService
     answerMode: AnswerMode;
     /** Sign the agent in again after a logout (a new softphone signs in). */
     signIn(): void;
+    /** Answers (and the agent data with them) that Connect holds back (answer mode `late`). */
+    heldAnswers(): number;
 }
 
 export function createConnectService(options: ConnectMockOptions = {}): ConnectService {
@@ -307,6 +309,7 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
         signIn() {
             loggedOut = false;
         },
+        heldAnswers: () => heldAnswers?.length ?? 0,
         setCurrentState(name) {
             chosen = findState(states, name);
             timeline.push({ kind: 'stateApplied', stateName: chosen.name, cause: 'agent' });

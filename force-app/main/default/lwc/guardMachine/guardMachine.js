@@ -1,4 +1,4 @@
-import { OFFLINE, currentStateMatches, profileMatches, resolveStatus, sameName, statusName } from 'c/agentStatus';
+import { OFFLINE, currentStateMatches, profileMatches, resolveStatus, sameName, sameNullable, statusName } from 'c/agentStatus';
 import { previousStatusOf, reloadDecision, restoreAfterOtherTab, restoreAfterStay } from 'c/tabRestore';
 /** How long a sign-out waits for Connect to confirm Offline before it signs out anyway. */
 export const SIGN_OUT_WAIT_MS = 2000;
@@ -83,13 +83,19 @@ function whenStopped(state, event, input) {
 }
 /** Streams' snapshot shows the change (or the agent moved on): nothing to see past any more. */
 function seenChange(ownChange, view) {
-    return ownChange && view && !sameName(view.stateName, ownChange.fromStateName)
-        ? null
-        : ownChange;
+    if (!ownChange || !view) {
+        return ownChange;
+    }
+    const shown = !sameName(view.stateName, ownChange.fromStateName) ||
+        (ownChange.queued === true && sameNullable(view.nextStateName, ownChange.sent.name));
+    return shown ? null : ownChange;
 }
 /** The agent as Connect will have them once Streams shows this guard's own change. */
 function asConnectWill(view, ownChange) {
-    return ownChange && !view.hasLiveContact && sameName(view.stateName, ownChange.fromStateName)
+    return ownChange &&
+        !ownChange.queued &&
+        !view.hasLiveContact &&
+        sameName(view.stateName, ownChange.fromStateName)
         ? { ...view, stateName: ownChange.sent.name, stateType: ownChange.sent.type }
         : view;
 }
@@ -132,11 +138,11 @@ function applyInitialState(state, input) {
     if (!profileMatches(view, settings.profileNameIncludes)) {
         return { state, commands: [skip(input, 'initial', 'profileNotMatched')] };
     }
+    const record = input.tabs?.sessionEnd ?? null;
     if (view.hasLiveContact) {
-        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+        return reloadDuringContact(state, view, record, input);
     }
     const current = asConnectWill(view, state.ownChange);
-    const record = input.tabs?.sessionEnd ?? null;
     const reload = reloadDecision(record, view, current.stateName, input.now, settings.sessionEndTimerSeconds);
     const clearRecord = record
         ? [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }]
@@ -167,6 +173,30 @@ function applyInitialState(state, input) {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     return sendInitial(target);
+}
+/**
+ * A page back during a contact never applies InitialAgentState; but a reload whose session end
+ * queued its status behind this contact queues the status the agent had again.
+ */
+function reloadDuringContact(state, view, record, input) {
+    const reload = view.nextStateName === null
+        ? null
+        : reloadDecision(record, view, view.nextStateName, input.now, input.settings.sessionEndTimerSeconds);
+    if (!record || reload?.kind !== 'restore') {
+        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+    }
+    const outcome = {
+        phase: 'initial',
+        action: 'enqueueNextState',
+        statusName: reload.state.name
+    };
+    return {
+        state,
+        commands: [
+            { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
+            setStatus(input, outcome, reload.state)
+        ]
+    };
 }
 function planSessionEnd(ownChange, reason, input) {
     const { settings } = input;
@@ -204,14 +234,25 @@ function planSessionEnd(ownChange, reason, input) {
     if (view.hasLiveContact) {
         // Connect refuses a change during a contact; queue it so it applies when the contact ends.
         // Logout is never done during a contact: Offline is queued instead.
-        return view.nextStateName !== null && sameName(view.nextStateName, target.name)
+        // A status the guard queued itself that Streams does not show yet counts as queued.
+        const queuedOwn = ownChange?.queued ? ownChange.sent : null;
+        const alreadyQueued = view.nextStateName !== null &&
+            sameName(view.nextStateName, target.name) &&
+            (!queuedOwn || sameName(queuedOwn.name, target.name));
+        return alreadyQueued
             ? { kind: 'skip', because: 'alreadyInStatus', warnings }
             : { kind: 'change', view, target, action: 'enqueueNextState', warnings };
     }
+    // Already in the status only if Streams' snapshot and the guard's own pending change agree:
+    // when they differ (the agent picked the old status again before Connect answered), sending
+    // again is harmless and skipping is not.
+    const snapshot = input.view;
+    const alreadyThere = sameName(view.stateName, target.name) && sameName(snapshot.stateName, target.name);
     if (logoutWanted && !othersRemain) {
-        return { kind: 'change', view, target, action: 'logout', warnings };
+        const seen = alreadyThere || !sameName(view.stateName, target.name) ? view : snapshot;
+        return { kind: 'change', view: seen, target, action: 'logout', warnings };
     }
-    return sameName(view.stateName, target.name)
+    return alreadyThere
         ? { kind: 'skip', because: 'alreadyInStatus', warnings, kept }
         : { kind: 'change', view, target, action: 'setState', warnings };
 }
@@ -398,16 +439,27 @@ function stayed(state, input) {
     const restore = input.view
         ? restoreAfterStay(situation.undo.before, situation.undo.sent, input.view)
         : null;
-    if (restore) {
-        const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
-        commands.push(setStatus(input, {
-            phase: 'restore',
-            reason: 'beforeunload',
-            action,
-            statusName: restore.state.name
-        }, restore.state));
+    if (!restore || !input.view) {
+        return { state: { ...next, ownChange: null }, commands };
     }
-    return { state: { ...next, ownChange: null }, commands };
+    const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
+    const send = setStatus(input, { phase: 'restore', reason: 'beforeunload', action, statusName: restore.state.name }, restore.state);
+    return {
+        state: { ...next, ownChange: restoreChange(input.view, restore, send.changeId) },
+        commands: [...commands, send]
+    };
+}
+/**
+ * A restore is a change of the guard's own too: until Streams shows it (or Connect answers), a
+ * session end must see the agent in the restored status, not in the one the snapshot still shows.
+ */
+function restoreChange(view, restore, changeId) {
+    return {
+        fromStateName: view.stateName,
+        sent: restore.state,
+        changeId,
+        ...(restore.enqueueNextState ? { queued: true } : {})
+    };
 }
 /** A page back from the back/forward cache is a new session: re-armed, the initial status again. */
 function pageRestored(state, input) {
@@ -471,12 +523,21 @@ function tabMessage(state, message) {
         };
     }
     if (situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession') {
+        const leaving = laterChoice(situation.leaving, message) ? message : situation.leaving;
         return {
-            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: situation.leaving } },
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving } },
             commands: [{ type: 'cancelTimer', timer: 'sessionCheck' }, grace]
         };
     }
     return { state, commands: [] };
+}
+/**
+ * A later tab left from a status that is neither the one the first tab set nor the one it left
+ * from: the agent chose it in between, so that is what they had.
+ */
+function laterChoice(first, later) {
+    const name = later.previousStatus.name;
+    return !sameName(name, first.setStatusName) && !sameName(name, first.previousStatus.name);
 }
 function timerFired(state, timer, input) {
     const { situation } = state;
@@ -520,21 +581,25 @@ function sessionChecked(state, event, input) {
     const live = { ...state, situation: { kind: 'live' } };
     const commands = [{ type: 'cancelTimer', timer: 'sessionCheck' }];
     const restore = event.active && input.view ? restoreAfterOtherTab(input.view, situation.leaving) : null;
-    if (restore) {
-        const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
-        commands.push({ type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId }, setStatus(input, { phase: 'restore', action, statusName: restore.state.name }, restore.state));
+    if (!restore || !input.view) {
+        return { state: live, commands };
     }
-    return { state: live, commands };
+    const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
+    const send = setStatus(input, { phase: 'restore', action, statusName: restore.state.name }, restore.state);
+    return {
+        state: { ...live, ownChange: restoreChange(input.view, restore, send.changeId) },
+        commands: [
+            ...commands,
+            { type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId },
+            send
+        ]
+    };
 }
 /**
- * Connect answered a change: the snapshots that follow show it, so the guard stops seeing past
- * them (the agent may have picked the old status again since). Sign Out with Status:Logout: Connect
- * has Offline, the sign-out may go.
+ * Sign Out with Status:Logout: Connect has Offline, the sign-out may go. (Connect's answer says
+ * nothing about Streams' snapshot, which may still lag: `ownChange` stays until it shows.)
  */
 function changeAnswered(state, event) {
-    if (state.ownChange?.changeId === event.changeId) {
-        state = { ...state, ownChange: null };
-    }
     const { situation } = state;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
         return { state, commands: [] };

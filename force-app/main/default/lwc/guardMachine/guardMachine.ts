@@ -15,6 +15,7 @@ import {
     profileMatches,
     resolveStatus,
     sameName,
+    sameNullable,
     statusName
 } from 'c/agentStatus';
 import {
@@ -86,7 +87,8 @@ export type TimerName = 'stay' | 'grace' | 'sessionCheck' | 'signOutWait';
 export interface OwnChange {
     fromStateName: string;
     sent: AgentStateOption;
-    changeId: string; // Connect's answer to it means later snapshots show it
+    changeId: string; // the setStatus that sent it
+    queued?: boolean; // queued behind a contact: Streams shows it as the next status
 }
 
 /** A Status:Logout sign-out that waits for the page to go: after `beforeunload` it may stay. */
@@ -245,14 +247,21 @@ function whenStopped(state: GuardState, event: GuardEvent, input: GuardInput): S
 
 /** Streams' snapshot shows the change (or the agent moved on): nothing to see past any more. */
 function seenChange(ownChange: OwnChange | null, view: AgentView | null): OwnChange | null {
-    return ownChange && view && !sameName(view.stateName, ownChange.fromStateName)
-        ? null
-        : ownChange;
+    if (!ownChange || !view) {
+        return ownChange;
+    }
+    const shown =
+        !sameName(view.stateName, ownChange.fromStateName) ||
+        (ownChange.queued === true && sameNullable(view.nextStateName, ownChange.sent.name));
+    return shown ? null : ownChange;
 }
 
 /** The agent as Connect will have them once Streams shows this guard's own change. */
 function asConnectWill(view: AgentView, ownChange: OwnChange | null): AgentView {
-    return ownChange && !view.hasLiveContact && sameName(view.stateName, ownChange.fromStateName)
+    return ownChange &&
+        !ownChange.queued &&
+        !view.hasLiveContact &&
+        sameName(view.stateName, ownChange.fromStateName)
         ? { ...view, stateName: ownChange.sent.name, stateType: ownChange.sent.type }
         : view;
 }
@@ -308,11 +317,11 @@ function applyInitialState(state: GuardState, input: GuardInput): Step {
     if (!profileMatches(view, settings.profileNameIncludes)) {
         return { state, commands: [skip(input, 'initial', 'profileNotMatched')] };
     }
+    const record = input.tabs?.sessionEnd ?? null;
     if (view.hasLiveContact) {
-        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+        return reloadDuringContact(state, view, record, input);
     }
     const current = asConnectWill(view, state.ownChange);
-    const record = input.tabs?.sessionEnd ?? null;
     const reload = reloadDecision(
         record,
         view,
@@ -357,6 +366,43 @@ function applyInitialState(state: GuardState, input: GuardInput): Step {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     return sendInitial(target);
+}
+
+/**
+ * A page back during a contact never applies InitialAgentState; but a reload whose session end
+ * queued its status behind this contact queues the status the agent had again.
+ */
+function reloadDuringContact(
+    state: GuardState,
+    view: AgentView,
+    record: SessionEndRecord | null,
+    input: GuardInput
+): Step {
+    const reload =
+        view.nextStateName === null
+            ? null
+            : reloadDecision(
+                  record,
+                  view,
+                  view.nextStateName,
+                  input.now,
+                  input.settings.sessionEndTimerSeconds
+              );
+    if (!record || reload?.kind !== 'restore') {
+        return { state, commands: [skip(input, 'initial', 'liveContact')] };
+    }
+    const outcome = {
+        phase: 'initial' as const,
+        action: 'enqueueNextState' as const,
+        statusName: reload.state.name
+    };
+    return {
+        state,
+        commands: [
+            { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
+            setStatus(input, outcome, reload.state)
+        ]
+    };
 }
 
 /** What a session end does to the agent, before the tabs and the stay watch are added. */
@@ -411,14 +457,27 @@ function planSessionEnd(
     if (view.hasLiveContact) {
         // Connect refuses a change during a contact; queue it so it applies when the contact ends.
         // Logout is never done during a contact: Offline is queued instead.
-        return view.nextStateName !== null && sameName(view.nextStateName, target.name)
+        // A status the guard queued itself that Streams does not show yet counts as queued.
+        const queuedOwn = ownChange?.queued ? ownChange.sent : null;
+        const alreadyQueued =
+            view.nextStateName !== null &&
+            sameName(view.nextStateName, target.name) &&
+            (!queuedOwn || sameName(queuedOwn.name, target.name));
+        return alreadyQueued
             ? { kind: 'skip', because: 'alreadyInStatus', warnings }
             : { kind: 'change', view, target, action: 'enqueueNextState', warnings };
     }
+    // Already in the status only if Streams' snapshot and the guard's own pending change agree:
+    // when they differ (the agent picked the old status again before Connect answered), sending
+    // again is harmless and skipping is not.
+    const snapshot = input.view;
+    const alreadyThere =
+        sameName(view.stateName, target.name) && sameName(snapshot.stateName, target.name);
     if (logoutWanted && !othersRemain) {
-        return { kind: 'change', view, target, action: 'logout', warnings };
+        const seen = alreadyThere || !sameName(view.stateName, target.name) ? view : snapshot;
+        return { kind: 'change', view: seen, target, action: 'logout', warnings };
     }
-    return sameName(view.stateName, target.name)
+    return alreadyThere
         ? { kind: 'skip', because: 'alreadyInStatus', warnings, kept }
         : { kind: 'change', view, target, action: 'setState', warnings };
 }
@@ -650,22 +709,36 @@ function stayed(state: GuardState, input: GuardInput): Step {
     const restore = input.view
         ? restoreAfterStay(situation.undo.before, situation.undo.sent, input.view)
         : null;
-    if (restore) {
-        const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
-        commands.push(
-            setStatus(
-                input,
-                {
-                    phase: 'restore',
-                    reason: 'beforeunload',
-                    action,
-                    statusName: restore.state.name
-                },
-                restore.state
-            )
-        );
+    if (!restore || !input.view) {
+        return { state: { ...next, ownChange: null }, commands };
     }
-    return { state: { ...next, ownChange: null }, commands };
+    const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
+    const send = setStatus(
+        input,
+        { phase: 'restore', reason: 'beforeunload', action, statusName: restore.state.name },
+        restore.state
+    );
+    return {
+        state: { ...next, ownChange: restoreChange(input.view, restore, send.changeId) },
+        commands: [...commands, send]
+    };
+}
+
+/**
+ * A restore is a change of the guard's own too: until Streams shows it (or Connect answers), a
+ * session end must see the agent in the restored status, not in the one the snapshot still shows.
+ */
+function restoreChange(
+    view: AgentView,
+    restore: { state: AgentStateOption; enqueueNextState: boolean },
+    changeId: string
+): OwnChange {
+    return {
+        fromStateName: view.stateName,
+        sent: restore.state,
+        changeId,
+        ...(restore.enqueueNextState ? { queued: true } : {})
+    };
 }
 
 /** A page back from the back/forward cache is a new session: re-armed, the initial status again. */
@@ -734,12 +807,22 @@ function tabMessage(state: GuardState, message: TabMessage): Step {
         };
     }
     if (situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession') {
+        const leaving = laterChoice(situation.leaving, message) ? message : situation.leaving;
         return {
-            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: situation.leaving } },
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving } },
             commands: [{ type: 'cancelTimer', timer: 'sessionCheck' }, grace]
         };
     }
     return { state, commands: [] };
+}
+
+/**
+ * A later tab left from a status that is neither the one the first tab set nor the one it left
+ * from: the agent chose it in between, so that is what they had.
+ */
+function laterChoice(first: LeavingMessage, later: LeavingMessage): boolean {
+    const name = later.previousStatus.name;
+    return !sameName(name, first.setStatusName) && !sameName(name, first.previousStatus.name);
 }
 
 function timerFired(state: GuardState, timer: TimerName, input: GuardInput): Step {
@@ -790,32 +873,33 @@ function sessionChecked(
     const commands: GuardCommand[] = [{ type: 'cancelTimer', timer: 'sessionCheck' }];
     const restore =
         event.active && input.view ? restoreAfterOtherTab(input.view, situation.leaving) : null;
-    if (restore) {
-        const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
-        commands.push(
-            { type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId },
-            setStatus(
-                input,
-                { phase: 'restore', action, statusName: restore.state.name },
-                restore.state
-            )
-        );
+    if (!restore || !input.view) {
+        return { state: live, commands };
     }
-    return { state: live, commands };
+    const action = restore.enqueueNextState ? 'enqueueNextState' : 'setState';
+    const send = setStatus(
+        input,
+        { phase: 'restore', action, statusName: restore.state.name },
+        restore.state
+    );
+    return {
+        state: { ...live, ownChange: restoreChange(input.view, restore, send.changeId) },
+        commands: [
+            ...commands,
+            { type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId },
+            send
+        ]
+    };
 }
 
 /**
- * Connect answered a change: the snapshots that follow show it, so the guard stops seeing past
- * them (the agent may have picked the old status again since). Sign Out with Status:Logout: Connect
- * has Offline, the sign-out may go.
+ * Sign Out with Status:Logout: Connect has Offline, the sign-out may go. (Connect's answer says
+ * nothing about Streams' snapshot, which may still lag: `ownChange` stays until it shows.)
  */
 function changeAnswered(
     state: GuardState,
     event: Extract<GuardEvent, { type: 'changeAnswered' }>
 ): Step {
-    if (state.ownChange?.changeId === event.changeId) {
-        state = { ...state, ownChange: null };
-    }
     const { situation } = state;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
         return { state, commands: [] };

@@ -158,7 +158,12 @@ function commandExecutor(options, dispatch, report, timers, release) {
         if (result === 'noAgent') {
             // Streams lost its agent since the view was read: nothing was sent.
             const { at, phase, reason } = outcome;
-            const skipped = { at, phase, action: 'skipped', skippedBecause: 'noAgent' };
+            const skipped = {
+                at,
+                phase,
+                action: 'skipped',
+                skippedBecause: 'noAgent'
+            };
             report(reason ? { ...skipped, reason } : skipped);
             return;
         }

@@ -230,7 +230,12 @@ function commandExecutor(
         if (result === 'noAgent') {
             // Streams lost its agent since the view was read: nothing was sent.
             const { at, phase, reason } = outcome;
-            const skipped: GuardOutcome = { at, phase, action: 'skipped', skippedBecause: 'noAgent' };
+            const skipped: GuardOutcome = {
+                at,
+                phase,
+                action: 'skipped',
+                skippedBecause: 'noAgent'
+            };
             report(reason ? { ...skipped, reason } : skipped);
             return;
         }

@@ -319,6 +319,47 @@ describe('c-session-guard', () => {
             expect(control.currentState().name).toBe('Offline');
         });
 
+        // Found by the model-based test: with Connect slow to answer, an agent who picked their
+        // status again after the prompt looked Offline to the guard, and the close sent nothing.
+        it('regression: the status picked again before Connect answers is still ended on close', async () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            control.holdAnswers();
+            leaveButStay(); // Offline sent; Streams still shows Available
+            control.setCurrentState('Available'); // the agent picks it again in the CCP
+            await jest.advanceTimersByTimeAsync(100);
+            closePage();
+            expect(control.currentState().name).toBe('Offline');
+        });
+
+        // Found by the model-based test: the same behind a call, where the restore is queued.
+        it('regression: closing after a queued restore Streams does not show yet queues Offline again', async () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            control.startContact();
+            leaveButStay();
+            await jest.advanceTimersByTimeAsync(100); // Streams shows Offline queued
+            control.holdAnswers();
+            await jest.advanceTimersByTimeAsync(STAY_DETECTION_MS);
+            expect(control.nextStateName()).toBe('Available');
+            closePage();
+            expect(control.nextStateName()).toBe('Offline');
+        });
+
+        // Found by the model-based test: a restore Connect had not answered yet was not the
+        // guard's own change, so closing the page then saw the old Offline and sent nothing.
+        it('regression: closing right after a restore Streams does not show yet still sets Offline', async () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            leaveButStay();
+            await jest.advanceTimersByTimeAsync(100); // Connect answers; Streams shows Offline
+            control.holdAnswers(); // Connect is slow from now on
+            await jest.advanceTimersByTimeAsync(STAY_DETECTION_MS);
+            expect(control.currentState().name).toBe('Available');
+            closePage();
+            expect(control.currentState().name).toBe('Offline');
+        });
+
         it('a session ended from pagehide alone starts no restore', () => {
             jest.useFakeTimers();
             const { control } = start('');
@@ -570,6 +611,26 @@ describe('c-session-guard', () => {
             expect(heardByOther.map((message) => message.type)).toEqual(['leaving']);
         });
 
+        // Found by the model-based test: with two leaving messages the first one won, even when
+        // the agent picked another status between the two tabs closing.
+        it('regression: restores the status the agent picked between two tabs closing', async () => {
+            jest.useFakeTimers();
+            const { control, other } = startWithTabs('', {
+                connectOptions: { initialStateName: 'Lunch' }
+            });
+            control.setCurrentState('Offline'); // the first closing tab's change
+            other.announce({
+                ...leavingFromAvailable(),
+                previousStatus: { name: 'Lunch', wasRoutable: false, hadLiveContact: false }
+            });
+            await jest.advanceTimersByTimeAsync(100);
+            control.setCurrentState('Available'); // the agent's choice
+            control.setCurrentState('Offline'); // the second closing tab's change
+            other.announce({ ...leavingFromAvailable(), sessionEndId: 'end-2' });
+            await jest.advanceTimersByTimeAsync(LEAVING_GRACE_MS + 10);
+            expect(control.currentState().name).toBe('Available');
+        });
+
         it('when another tab closes, the leader puts the status back after the grace', async () => {
             jest.useFakeTimers();
             const { control, other, onOutcome, isSessionActive } = startWithTabs('');
@@ -760,6 +821,36 @@ describe('c-session-guard', () => {
                 expect(control.currentState().name).toBe('Offline');
                 window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
                 expect(stateNames(control)).toEqual(['Offline', 'Lunch']);
+            });
+
+            // Found by the model-based test: a page reloaded during a contact skipped the record
+            // (liveContact), so the Offline its session end had queued applied after the call.
+            it('regression: a page reloaded during a contact queues the status the agent had again', async () => {
+                const { control, storage } = startWithTabs('');
+                control.startContact();
+                closePage();
+                await flushPromises(); // Connect answers: Streams shows Offline queued
+                expect(control.nextStateName()).toBe('Offline');
+                harness!.guard.stop();
+                const reloaded = startTabCoordinator({ storage, channel: null });
+                others.push(reloaded);
+                const guard = startSessionGuard({
+                    settings: parseSessionEndValue('').settings,
+                    streams: streamsClient,
+                    target: window,
+                    ccpUrl: CCP_URL,
+                    onOutcome: jest.fn(),
+                    onWarning: jest.fn(),
+                    tabs: reloaded
+                });
+                harness!.guard = guard;
+                expect(guard.applyInitialState()).toMatchObject({
+                    phase: 'initial',
+                    action: 'enqueueNextState',
+                    statusName: 'Available'
+                });
+                control.endContact();
+                expect(control.currentState().name).toBe('Available');
             });
 
             // Found by the model-based test: nothing was recorded when the agent was already
