@@ -28,6 +28,15 @@ import { importForceAppModule } from '../lib/forceAppModule.mjs';
 import { repoRoot, supportedRegions } from '../setup-org/projectFacts.mjs';
 import { UsageError } from '../setup-org/usageError.mjs';
 
+/** This project's adapter fields with no CTI Adapter counterpart: a migration leaves their defaults. */
+const FIELDS_THE_CTI_ADAPTER_LACKS = {
+    CCP_Custom_Domains__c: null,
+    Presence_Certificate_Name__c: null,
+    Presence_Service_URL__c: null,
+    Presence_Username_Field__c: null,
+    Presence_Username_Strip_Domain__c: false
+};
+
 // The CLI's own --values reader (not exported by the package: imported by its file).
 const { stringToDictionary } = await import(
     path.join(repoRoot, 'node_modules/@salesforce/plugin-data/lib/dataUtils.js')
@@ -227,6 +236,7 @@ describe('migrate:cti-adapter on the seed org', () => {
             CCP_URL__c: 'https://mycompany.my.connect.aws/ccp-v2/',
             Amazon_Connect_Instance_Region__c: 'ap-northeast-1',
             // Not in the CTI Adapter: left to this project's defaults.
+            ...FIELDS_THE_CTI_ADAPTER_LACKS,
             SAML_Login_URL__c: null,
             CCP_Load_Timeout_Seconds__c: null,
             Softphone_Allow_Framed__c: true
@@ -338,6 +348,7 @@ describe('migrate:cti-adapter with several adapters and features', () => {
             Amazon_Connect_Instance_Region__c: 'ap-northeast-1',
             SAML_Login_URL__c:
                 'https://idp.example.com/app/amazon_connect/sso/saml?RelayState=https://ap-northeast-1.console.aws.amazon.com/connect/federate/1234?destination=%2Fconnect%2Fccp',
+            ...FIELDS_THE_CTI_ADAPTER_LACKS,
             CCP_Load_Timeout_Seconds__c: null,
             Softphone_Allow_Framed__c: true
         });
