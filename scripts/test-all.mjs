@@ -22,6 +22,23 @@ const presenceTests = readdirSync('presence-service/test')
     .filter((name) => name.endsWith('.test.mjs'))
     .map((name) => `presence-service/test/${name}`);
 
+/** A `node --test` step: spec output on the console, TAP in `report` for the count. */
+function nodeTestStep(name, report, paths) {
+    return {
+        name,
+        cmd: [
+            'node',
+            '--test',
+            '--test-reporter=spec',
+            '--test-reporter-destination=stdout',
+            '--test-reporter=tap',
+            `--test-reporter-destination=${report}`,
+            ...[paths].flat()
+        ],
+        count: () => countTap(report)
+    };
+}
+
 /** Each step: a name, the command, and how to count the tests it ran (default: one check). */
 const steps = [
     {
@@ -67,50 +84,25 @@ const steps = [
         ],
         count: () => countJest(propertyReport)
     },
-    {
-        name: 'setup:org and migrate:cti-adapter commands (stand-in sf CLI)',
-
-        cmd: [
-            'node',
-            '--test',
-            '--test-reporter=spec',
-            '--test-reporter-destination=stdout',
-            '--test-reporter=tap',
-            `--test-reporter-destination=${nodeTestReport}`,
-            'scripts/__tests__/'
-        ],
-        count: () => countTap(nodeTestReport)
-    },
-    {
-        name: 'CCP emulator agent model: model-based (fast-check)',
-        cmd: [
-            'node',
-            '--test',
-            '--test-reporter=spec',
-            '--test-reporter-destination=stdout',
-            '--test-reporter=tap',
-            `--test-reporter-destination=${emulatorTestReport}`,
-            'ccp-emulator/__tests__/'
-        ],
-        count: () => countTap(emulatorTestReport)
-    },
+    nodeTestStep(
+        'setup:org and migrate:cti-adapter commands (stand-in sf CLI)',
+        nodeTestReport,
+        'scripts/__tests__/'
+    ),
+    nodeTestStep(
+        'CCP emulator agent model: model-based (fast-check)',
+        emulatorTestReport,
+        'ccp-emulator/__tests__/'
+    ),
     {
         name: 'Presence service: TypeScript typecheck (strict)',
         cmd: ['npm', 'run', '-s', 'typecheck:presence']
     },
-    {
-        name: 'Presence service: rules, token, quotas, loopback run, CDK synth + cdk-nag',
-        cmd: [
-            'node',
-            '--test',
-            '--test-reporter=spec',
-            '--test-reporter-destination=stdout',
-            '--test-reporter=tap',
-            `--test-reporter-destination=${presenceTestReport}`,
-            ...presenceTests
-        ],
-        count: () => countTap(presenceTestReport)
-    },
+    nodeTestStep(
+        'Presence service: rules, token, quotas, loopback run, CDK synth + cdk-nag',
+        presenceTestReport,
+        presenceTests
+    ),
     {
         name: 'Apex offline: parse, PMD security and best practices',
         cmd: ['npm', 'run', '-s', 'check:apex']

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function decodeXml(text) {
+/** The text of a metadata XML element: the five named entities and numeric character references. */
+export function decodeXml(text) {
     return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name) => {
         if (name[0] === '#') {
             const code =

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { importForceAppModule } from '../lib/forceAppModule.mjs';
 import { compileFormula } from '../lib/sfFormula.mjs';
+import { decodeXml } from '../../preview/lib/labels.mjs';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const OBJECT_DIR = path.join(ROOT, 'force-app/main/default/objects/AC_CtiAdapter__c');
@@ -27,15 +28,6 @@ const TABLE = JSON.parse(
     )
 );
 const policy = await importForceAppModule('ccpUrlPolicy');
-
-function decodeXml(text) {
-    return text
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
-}
 
 function readRule(name) {
     const xml = readFileSync(

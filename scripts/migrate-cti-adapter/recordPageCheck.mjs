@@ -5,7 +5,7 @@
 // migration prints each problem in exactly the words and order the record page shows.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readCustomLabels } from '../../preview/lib/labels.mjs';
+import { decodeXml, readCustomLabels } from '../../preview/lib/labels.mjs';
 import { defaultDir } from '../lib/projectFiles.mjs';
 
 const LWC_DIR = path.join(defaultDir, 'lwc');
@@ -89,15 +89,6 @@ function resolve(specifier, importer, labels, cache) {
 
 function dataUrl(source) {
     return `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
-}
-
-function decodeXml(text) {
-    return text
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
 }
 
 /**
