@@ -63,6 +63,9 @@ export const tryOutScenarios = [
             await chooseCcpStatus(page, 'Lunch');
             await waitForMetricsStatus(metrics, AGENT, 'Lunch');
             await waitForTimeline(metrics, [`Available→Lunch (${AGENT_IN_CCP})`]);
+            // A person reloads once the CCP shows Lunch; by then the softphone's Streams has the
+            // same snapshot (the CCP page and the host get one agent::update from the worker).
+            await waitForCcpToShow(page, 'Lunch');
             await page.reload();
             await waitForSoftphoneReady(page);
             await waitForTimeline(metrics, [
