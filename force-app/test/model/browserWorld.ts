@@ -240,8 +240,8 @@ export class BrowserWorld {
             return;
         }
         this.logouts++;
-        const run = async (): Promise<void> => {
-            // The component waits for Connect's answer to the session-end change, at most SIGN_OUT_WAIT_MS.
+        // The component waits for Connect's answer to each change, at most SIGN_OUT_WAIT_MS.
+        const changeThenWait = async (change: () => GuardOutcome): Promise<GuardOutcome> => {
             const answered = new Promise<void>((resolve) => {
                 const timer = setTimeout(resolve, SIGN_OUT_WAIT_MS);
                 phone.onSignOutAnswered = () => {
@@ -249,14 +249,20 @@ export class BrowserWorld {
                     resolve();
                 };
             });
-            const outcome = guard.endSession('signOut');
+            const outcome = change();
+            if (outcome.action === 'setState' || outcome.action === 'logout') {
+                await answered;
+            }
+            phone.onSignOutAnswered?.();
+            return outcome;
+        };
+        const run = async (): Promise<void> => {
+            const outcome = await changeThenWait(() => guard.endSession('signOut'));
             if (outcome.action === 'enqueueNextState') {
                 return;
             }
-            if (outcome.action !== 'skipped') {
-                await answered;
-            }
             if (outcome.action !== 'logout') {
+                await changeThenWait(() => guard.beforeSignOut());
                 await phone.streams.signOut(CCP_URL).catch(() => undefined);
             }
             if (phone.status === 'open' && phone.guard) {

@@ -267,10 +267,25 @@ export default class ConnectSoftphone extends LightningElement {
      * a contact is live, so the status was queued behind it instead.
      */
     private async signOutOfConnect(ccpUrl: string): Promise<boolean> {
-        if (!this.guard) {
+        const guard = this.guard;
+        if (!guard) {
             await streamsClient.signOut(ccpUrl);
             return true;
         }
+        const outcome = await this.changeThenWait(() => guard.endSession('signOut'));
+        if (outcome.action === 'enqueueNextState') {
+            return false;
+        }
+        if (outcome.action !== 'logout') {
+            // A status the agent picked in the CCP meanwhile would outlive the sign-out.
+            await this.changeThenWait(() => guard.beforeSignOut());
+            await streamsClient.signOut(ccpUrl);
+        }
+        return true;
+    }
+
+    /** Runs the guard's change and waits for Connect's answer to it, at most SIGN_OUT_WAIT_MS. */
+    private async changeThenWait(change: () => GuardOutcome): Promise<GuardOutcome> {
         const answered = new Promise<void>((resolve) => {
             // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounded wait for Connect's answer
             const timer = window.setTimeout(resolve, SIGN_OUT_WAIT_MS);
@@ -279,19 +294,13 @@ export default class ConnectSoftphone extends LightningElement {
                 resolve();
             };
         });
-        const outcome = this.guard.endSession('signOut');
-        if (outcome.action !== 'skipped' && outcome.action !== 'enqueueNextState') {
+        const outcome = change();
+        if (outcome.action === 'setState' || outcome.action === 'logout') {
             await answered;
         }
         this.signOutAnswered?.(); // clears the timer when nothing was awaited
         this.signOutAnswered = null;
-        if (outcome.action === 'enqueueNextState') {
-            return false;
-        }
-        if (outcome.action !== 'logout') {
-            await streamsClient.signOut(ccpUrl);
-        }
-        return true;
+        return outcome;
     }
 
     private handleGuardOutcome(outcome: GuardOutcome): void {

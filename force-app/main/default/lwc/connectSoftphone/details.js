@@ -16,7 +16,8 @@ const SKIP_LABELS = {
     liveContact: LABELS.detailsSkipLiveContact,
     noAgent: LABELS.detailsSkipNoAgent,
     alreadyEnded: LABELS.detailsSkipAlreadyEnded,
-    unknownStatus: LABELS.detailsSkipUnknownStatus
+    unknownStatus: LABELS.detailsSkipUnknownStatus,
+    otherTabOpen: LABELS.detailsSkipOtherTabOpen
 };
 const REASON_LABELS = {
     signOut: LABELS.detailsReasonSignOut,

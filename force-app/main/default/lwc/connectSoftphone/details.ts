@@ -23,7 +23,8 @@ const SKIP_LABELS: Record<SkipReason, string> = {
     liveContact: LABELS.detailsSkipLiveContact,
     noAgent: LABELS.detailsSkipNoAgent,
     alreadyEnded: LABELS.detailsSkipAlreadyEnded,
-    unknownStatus: LABELS.detailsSkipUnknownStatus
+    unknownStatus: LABELS.detailsSkipUnknownStatus,
+    otherTabOpen: LABELS.detailsSkipOtherTabOpen
 };
 const REASON_LABELS: Record<SessionEndReason, string> = {
     signOut: LABELS.detailsReasonSignOut,

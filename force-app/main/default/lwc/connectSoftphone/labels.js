@@ -30,6 +30,7 @@ import detailsSkipLiveContact from '@salesforce/label/c.ConnectSoftphone_Details
 import detailsSkipNoAgent from '@salesforce/label/c.ConnectSoftphone_DetailsSkipNoAgent';
 import detailsSkipAlreadyEnded from '@salesforce/label/c.ConnectSoftphone_DetailsSkipAlreadyEnded';
 import detailsSkipUnknownStatus from '@salesforce/label/c.ConnectSoftphone_DetailsSkipUnknownStatus';
+import detailsSkipOtherTabOpen from '@salesforce/label/c.ConnectSoftphone_DetailsSkipOtherTabOpen';
 import detailsConfirmed from '@salesforce/label/c.ConnectSoftphone_DetailsConfirmed';
 import detailsRefused from '@salesforce/label/c.ConnectSoftphone_DetailsRefused';
 import detailsNotAnswered from '@salesforce/label/c.ConnectSoftphone_DetailsNotAnswered';
@@ -121,6 +122,7 @@ export const LABELS = {
     detailsSkipNoAgent,
     detailsSkipAlreadyEnded,
     detailsSkipUnknownStatus,
+    detailsSkipOtherTabOpen,
     detailsConfirmed,
     detailsRefused,
     detailsNotAnswered,

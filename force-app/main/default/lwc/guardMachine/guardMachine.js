@@ -37,7 +37,7 @@ export function transition(state, event, input) {
     }
     switch (event.type) {
         case 'agentReady':
-            return applyInitialState(state, input);
+            return applyInitialState(state, input, 'load');
         case 'agentChanged':
             return {
                 state: { ...state, ownChange: seenChange(state.ownChange, input.view) },
@@ -58,7 +58,9 @@ export function transition(state, event, input) {
         case 'sessionChecked':
             return sessionChecked(state, event, input);
         case 'changeAnswered':
-            return changeAnswered(state, event);
+            return changeAnswered(state, event, input);
+        case 'signOutDue':
+            return signOutDue(state, input);
         case 'stop':
             return {
                 state: { ...state, situation: { kind: 'stopped' } },
@@ -124,9 +126,11 @@ function setStatus(input, outcome, state, confirm = 'answer') {
 /**
  * Only an agent who comes back Offline is moved (a status chosen since, such as Lunch, is kept),
  * unless the page is back within SessionEndTimer of this browser's last session end: then the
- * agent gets back what they had.
+ * agent gets back what they had. InitialAgentState is for the start of a session: a softphone
+ * that loads after another tab's (not the oldest live tab), or a page back from the cache while
+ * other tabs live, joins a session already on and keeps the status the agent chose (Offline too).
  */
-function applyInitialState(state, input) {
+function applyInitialState(state, input, how) {
     const { view, settings } = input;
     const done = (...commands) => ({
         state: { ...state, ownChange: null },
@@ -161,6 +165,9 @@ function applyInitialState(state, input) {
     if (current.stateType !== 'offline') {
         return done(...clearRecord, skip(input, 'initial', 'notOffline'));
     }
+    if (joinsSessionOfOtherTab(input.tabs, how)) {
+        return done(...clearRecord, skip(input, 'initial', 'otherTabOpen'));
+    }
     const target = resolveStatus(settings.initialAgentState, view.states);
     if (!target) {
         const warning = {
@@ -173,6 +180,14 @@ function applyInitialState(state, input) {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     return sendInitial(target);
+}
+/** Another softphone of this browser started the session: this one joins it. */
+function joinsSessionOfOtherTab(tabs, how) {
+    if (!tabs || tabs.otherLiveTabs === 0) {
+        return false;
+    }
+    // Tabs that load together (a browser restoring its tabs) leave it to the oldest of them.
+    return how === 'resume' || !tabs.isLeader;
 }
 /**
  * A page back during a contact never applies InitialAgentState; but a reload whose session end
@@ -282,7 +297,7 @@ function endSession(state, situation, reason, input) {
         }
         commands.push(skip(input, 'sessionEnd', plan.because, reason));
         if (reason !== 'beforeunload') {
-            return { state: { ...state, situation: { kind: 'ended' } }, commands };
+            return { state: { ...state, situation: over(reason) }, commands };
         }
         const mayStay = { kind: 'mayStay', undo: null, signOut: null, afterStay };
         return { state: { ...state, situation: mayStay }, commands: [...commands, watchStay] };
@@ -302,7 +317,7 @@ function endSession(state, situation, reason, input) {
         ? { fromStateName: view.stateName, sent: target, changeId: send.changeId }
         : state.ownChange;
     if (reason !== 'beforeunload') {
-        return { state: { ownChange, situation: { kind: 'ended' } }, commands };
+        return { state: { ownChange, situation: over(reason) }, commands };
     }
     const mayStay = {
         kind: 'mayStay',
@@ -311,6 +326,10 @@ function endSession(state, situation, reason, input) {
         afterStay
     };
     return { state: { ownChange, situation: mayStay }, commands: [...commands, watchStay] };
+}
+/** Where a session end that cannot stay leads: Sign Out is for good, even back from the cache. */
+function over(reason) {
+    return reason === 'signOut' ? { kind: 'signedOut' } : { kind: 'ended' };
 }
 /** Tells the other tabs what this session end changed, and leaves the record a page coming back reads. */
 function announceLeaving(view, sent, reason, input) {
@@ -353,7 +372,7 @@ function sessionEndRecord(view, setStatusName, input) {
 function logOut(state, reason, view, offline, outcome, input, afterStay) {
     const signOutId = `${input.freshId}:signOut`;
     const ended = (commands) => ({
-        state: { ...state, situation: { kind: 'ended' } },
+        state: { ...state, situation: reason === 'signOut' ? over(reason) : { kind: 'ended' } },
         commands
     });
     const mayStay = (undo, signOut, commands) => ({
@@ -377,7 +396,10 @@ function logOut(state, reason, view, offline, outcome, input, afterStay) {
         return ended([send, { type: 'signOut', signOutId }]);
     }
     return {
-        state: { ...state, situation: { kind: 'signingOut', changeId: send.changeId, signOutId } },
+        state: {
+            ownChange: { fromStateName: view.stateName, sent: offline, changeId: send.changeId },
+            situation: { kind: 'signingOut', changeId: send.changeId, signOutId, checked: false }
+        },
         commands: [send, { type: 'startTimer', timer: 'signOutWait', ms: SIGN_OUT_WAIT_MS }]
     };
 }
@@ -420,7 +442,11 @@ function endAgain(state, reason, input) {
     if (situation.kind === 'mayStay') {
         commands.unshift({ type: 'cancelTimer', timer: 'stay' }); // the page is going after all
     }
-    return { state: { ...state, situation: { kind: 'ended' } }, commands };
+    const signedOut = situation.kind === 'signingOut' || situation.kind === 'signedOut';
+    return {
+        state: { ...state, situation: signedOut ? { kind: 'signedOut' } : { kind: 'ended' } },
+        commands
+    };
 }
 /** The page stayed after the beforeunload that ended its session: a tab again, armed again. */
 function stayed(state, input) {
@@ -461,10 +487,17 @@ function restoreChange(view, restore, changeId) {
         ...(restore.enqueueNextState ? { queued: true } : {})
     };
 }
-/** A page back from the back/forward cache is a new session: re-armed, the initial status again. */
+/**
+ * A page back from the back/forward cache is a new session: re-armed, the initial status again.
+ * Not after the softphone's Sign Out: the agent signed out, the sign-out goes on.
+ */
 function pageRestored(state, input) {
+    const { kind } = state.situation;
+    if (kind === 'signingOut' || kind === 'signedOut') {
+        return { state, commands: [skip(input, 'initial', 'alreadyEnded')] };
+    }
     const rearmed = { ...state, situation: { kind: 'live' } };
-    const initial = applyInitialState(rearmed, input);
+    const initial = applyInitialState(rearmed, input, 'resume');
     return {
         state: initial.state,
         commands: [
@@ -565,10 +598,7 @@ function timerFired(state, timer, input) {
         return { state: { ...state, situation: { kind: 'live' } }, commands: [] }; // no answer: gone
     }
     if (timer === 'signOutWait' && situation.kind === 'signingOut') {
-        return {
-            state: { ...state, situation: { kind: 'ended' } },
-            commands: [{ type: 'signOut', signOutId: situation.signOutId }]
-        };
+        return signOutAfterLastLook(state, situation, input);
     }
     return { state, commands: [] };
 }
@@ -599,16 +629,73 @@ function sessionChecked(state, event, input) {
  * Sign Out with Status:Logout: Connect has Offline, the sign-out may go. (Connect's answer says
  * nothing about Streams' snapshot, which may still lag: `ownChange` stays until it shows.)
  */
-function changeAnswered(state, event) {
+function changeAnswered(state, event, input) {
     const { situation } = state;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
         return { state, commands: [] };
     }
+    const next = signOutAfterLastLook(state, situation, input);
+    return { ...next, commands: [{ type: 'cancelTimer', timer: 'signOutWait' }, ...next.commands] };
+}
+/**
+ * Status:Logout's wait is over: sign out, unless the agent picked a status in the CCP meanwhile.
+ * Then the session-end status goes once more, and the sign-out follows its answer.
+ */
+function signOutAfterLastLook(state, situation, input) {
+    const again = situation.checked ? null : statusAgainBeforeSignOut(state, input);
+    if (!again) {
+        return {
+            state: { ...state, situation: { kind: 'signedOut' } },
+            commands: [{ type: 'signOut', signOutId: situation.signOutId }]
+        };
+    }
+    const { send, ownChange } = again;
+    const signOutId = situation.signOutId;
     return {
-        state: { ...state, situation: { kind: 'ended' } },
-        commands: [
-            { type: 'cancelTimer', timer: 'signOutWait' },
-            { type: 'signOut', signOutId: situation.signOutId }
-        ]
+        state: {
+            ownChange,
+            situation: { kind: 'signingOut', changeId: send.changeId, signOutId, checked: true }
+        },
+        commands: [send, { type: 'startTimer', timer: 'signOutWait', ms: SIGN_OUT_WAIT_MS }]
     };
+}
+/**
+ * The Sign Out's last look before the CCP's sign-out: a status the agent picked in the CCP while
+ * Connect answered would outlive the sign-out (/logout keeps the status, #493), so the
+ * session-end status goes again. Never during a contact (the Sign Out button waits those out).
+ */
+function statusAgainBeforeSignOut(state, input) {
+    const plan = planSessionEnd(state.ownChange, 'signOut', input);
+    // Connect has answered the first change: a snapshot that still shows the status before it lags.
+    if (plan.kind !== 'change' ||
+        plan.action === 'enqueueNextState' ||
+        !input.view ||
+        sameName(asConnectWill(input.view, state.ownChange).stateName, plan.target.name)) {
+        return null;
+    }
+    const outcome = {
+        phase: 'sessionEnd',
+        reason: 'signOut',
+        action: 'setState',
+        statusName: plan.target.name
+    };
+    const send = setStatus(input, outcome, plan.target);
+    return {
+        send,
+        ownChange: {
+            fromStateName: plan.view.stateName,
+            sent: plan.target,
+            changeId: send.changeId
+        }
+    };
+}
+/** The softphone signs out of the CCP itself (every Value but Status:Logout): the last look first. */
+function signOutDue(state, input) {
+    if (state.situation.kind !== 'signedOut') {
+        return { state, commands: [] };
+    }
+    const again = statusAgainBeforeSignOut(state, input);
+    return again
+        ? { state: { ...state, ownChange: again.ownChange }, commands: [again.send] }
+        : { state, commands: [] };
 }

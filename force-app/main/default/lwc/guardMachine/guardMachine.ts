@@ -37,7 +37,8 @@ export type SkipReason =
     | 'liveContact'
     | 'noAgent'
     | 'alreadyEnded'
-    | 'unknownStatus'; // InitialAgentState names no Connect status: warned, nothing changed
+    | 'unknownStatus' // InitialAgentState names no Connect status: warned, nothing changed
+    | 'otherTabOpen'; // another softphone of this browser holds the session: its status is kept
 
 export interface GuardOutcome {
     at: number; // Date.now()
@@ -110,8 +111,10 @@ export type Situation =
           signOut: DeferredSignOut | null;
           afterStay: 'live' | 'sessionOverElsewhere';
       }
-    | { kind: 'signingOut'; changeId: string; signOutId: string } // Sign Out: Offline first, then out
+    // Sign Out with Status:Logout: Offline first, then out (`checked`: the last look was taken)
+    | { kind: 'signingOut'; changeId: string; signOutId: string; checked: boolean }
     | { kind: 'ended' } // this page's session is over; later session ends are `alreadyEnded`
+    | { kind: 'signedOut' } // the softphone's Sign Out ended it: a page back from the cache stays out
     | { kind: 'stopped' }; // listeners removed: nothing matters any more
 
 export interface GuardState {
@@ -129,6 +132,7 @@ export type GuardEvent =
     | { type: 'timerFired'; timer: TimerName }
     | { type: 'sessionChecked'; checkId: string; active: boolean }
     | { type: 'changeAnswered'; changeId: string; ok: boolean } // Connect's answer to setStatus
+    | { type: 'signOutDue' } // the softphone's Sign Out is about to sign out of the CCP
     | { type: 'stop' };
 
 export type GuardCommand =
@@ -198,7 +202,7 @@ export function transition(state: GuardState, event: GuardEvent, input: GuardInp
     }
     switch (event.type) {
         case 'agentReady':
-            return applyInitialState(state, input);
+            return applyInitialState(state, input, 'load');
         case 'agentChanged':
             return {
                 state: { ...state, ownChange: seenChange(state.ownChange, input.view) },
@@ -219,7 +223,9 @@ export function transition(state: GuardState, event: GuardEvent, input: GuardInp
         case 'sessionChecked':
             return sessionChecked(state, event, input);
         case 'changeAnswered':
-            return changeAnswered(state, event);
+            return changeAnswered(state, event, input);
+        case 'signOutDue':
+            return signOutDue(state, input);
         case 'stop':
             return {
                 state: { ...state, situation: { kind: 'stopped' } },
@@ -303,9 +309,11 @@ function setStatus(
 /**
  * Only an agent who comes back Offline is moved (a status chosen since, such as Lunch, is kept),
  * unless the page is back within SessionEndTimer of this browser's last session end: then the
- * agent gets back what they had.
+ * agent gets back what they had. InitialAgentState is for the start of a session: a softphone
+ * that loads after another tab's (not the oldest live tab), or a page back from the cache while
+ * other tabs live, joins a session already on and keeps the status the agent chose (Offline too).
  */
-function applyInitialState(state: GuardState, input: GuardInput): Step {
+function applyInitialState(state: GuardState, input: GuardInput, how: 'load' | 'resume'): Step {
     const { view, settings } = input;
     const done = (...commands: GuardCommand[]): Step => ({
         state: { ...state, ownChange: null },
@@ -350,6 +358,9 @@ function applyInitialState(state: GuardState, input: GuardInput): Step {
     if (current.stateType !== 'offline') {
         return done(...clearRecord, skip(input, 'initial', 'notOffline'));
     }
+    if (joinsSessionOfOtherTab(input.tabs, how)) {
+        return done(...clearRecord, skip(input, 'initial', 'otherTabOpen'));
+    }
     const target = resolveStatus(settings.initialAgentState, view.states);
     if (!target) {
         const warning: GuardWarning = {
@@ -366,6 +377,15 @@ function applyInitialState(state: GuardState, input: GuardInput): Step {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     return sendInitial(target);
+}
+
+/** Another softphone of this browser started the session: this one joins it. */
+function joinsSessionOfOtherTab(tabs: TabsView | null, how: 'load' | 'resume'): boolean {
+    if (!tabs || tabs.otherLiveTabs === 0) {
+        return false;
+    }
+    // Tabs that load together (a browser restoring its tabs) leave it to the oldest of them.
+    return how === 'resume' || !tabs.isLeader;
 }
 
 /**
@@ -520,7 +540,7 @@ function endSession(
         }
         commands.push(skip(input, 'sessionEnd', plan.because, reason));
         if (reason !== 'beforeunload') {
-            return { state: { ...state, situation: { kind: 'ended' } }, commands };
+            return { state: { ...state, situation: over(reason) }, commands };
         }
         const mayStay: Situation = { kind: 'mayStay', undo: null, signOut: null, afterStay };
         return { state: { ...state, situation: mayStay }, commands: [...commands, watchStay] };
@@ -549,7 +569,7 @@ function endSession(
             ? { fromStateName: view.stateName, sent: target, changeId: send.changeId }
             : state.ownChange;
     if (reason !== 'beforeunload') {
-        return { state: { ownChange, situation: { kind: 'ended' } }, commands };
+        return { state: { ownChange, situation: over(reason) }, commands };
     }
     const mayStay: Situation = {
         kind: 'mayStay',
@@ -558,6 +578,11 @@ function endSession(
         afterStay
     };
     return { state: { ownChange, situation: mayStay }, commands: [...commands, watchStay] };
+}
+
+/** Where a session end that cannot stay leads: Sign Out is for good, even back from the cache. */
+function over(reason: 'pagehide' | 'signOut'): Situation {
+    return reason === 'signOut' ? { kind: 'signedOut' } : { kind: 'ended' };
 }
 
 /** Tells the other tabs what this session end changed, and leaves the record a page coming back reads. */
@@ -616,7 +641,7 @@ function logOut(
 ): Step {
     const signOutId = `${input.freshId}:signOut`;
     const ended = (commands: GuardCommand[]): Step => ({
-        state: { ...state, situation: { kind: 'ended' } },
+        state: { ...state, situation: reason === 'signOut' ? over(reason) : { kind: 'ended' } },
         commands
     });
     const mayStay = (
@@ -644,7 +669,10 @@ function logOut(
         return ended([send, { type: 'signOut', signOutId }]);
     }
     return {
-        state: { ...state, situation: { kind: 'signingOut', changeId: send.changeId, signOutId } },
+        state: {
+            ownChange: { fromStateName: view.stateName, sent: offline, changeId: send.changeId },
+            situation: { kind: 'signingOut', changeId: send.changeId, signOutId, checked: false }
+        },
         commands: [send, { type: 'startTimer', timer: 'signOutWait', ms: SIGN_OUT_WAIT_MS }]
     };
 }
@@ -689,7 +717,11 @@ function endAgain(state: GuardState, reason: SessionEndReason, input: GuardInput
     if (situation.kind === 'mayStay') {
         commands.unshift({ type: 'cancelTimer', timer: 'stay' }); // the page is going after all
     }
-    return { state: { ...state, situation: { kind: 'ended' } }, commands };
+    const signedOut = situation.kind === 'signingOut' || situation.kind === 'signedOut';
+    return {
+        state: { ...state, situation: signedOut ? { kind: 'signedOut' } : { kind: 'ended' } },
+        commands
+    };
 }
 
 /** The page stayed after the beforeunload that ended its session: a tab again, armed again. */
@@ -741,10 +773,17 @@ function restoreChange(
     };
 }
 
-/** A page back from the back/forward cache is a new session: re-armed, the initial status again. */
+/**
+ * A page back from the back/forward cache is a new session: re-armed, the initial status again.
+ * Not after the softphone's Sign Out: the agent signed out, the sign-out goes on.
+ */
 function pageRestored(state: GuardState, input: GuardInput): Step {
+    const { kind } = state.situation;
+    if (kind === 'signingOut' || kind === 'signedOut') {
+        return { state, commands: [skip(input, 'initial', 'alreadyEnded')] };
+    }
     const rearmed: GuardState = { ...state, situation: { kind: 'live' } };
-    const initial = applyInitialState(rearmed, input);
+    const initial = applyInitialState(rearmed, input, 'resume');
     return {
         state: initial.state,
         commands: [
@@ -851,10 +890,7 @@ function timerFired(state: GuardState, timer: TimerName, input: GuardInput): Ste
         return { state: { ...state, situation: { kind: 'live' } }, commands: [] }; // no answer: gone
     }
     if (timer === 'signOutWait' && situation.kind === 'signingOut') {
-        return {
-            state: { ...state, situation: { kind: 'ended' } },
-            commands: [{ type: 'signOut', signOutId: situation.signOutId }]
-        };
+        return signOutAfterLastLook(state, situation, input);
     }
     return { state, commands: [] };
 }
@@ -898,17 +934,87 @@ function sessionChecked(
  */
 function changeAnswered(
     state: GuardState,
-    event: Extract<GuardEvent, { type: 'changeAnswered' }>
+    event: Extract<GuardEvent, { type: 'changeAnswered' }>,
+    input: GuardInput
 ): Step {
     const { situation } = state;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
         return { state, commands: [] };
     }
+    const next = signOutAfterLastLook(state, situation, input);
+    return { ...next, commands: [{ type: 'cancelTimer', timer: 'signOutWait' }, ...next.commands] };
+}
+
+/**
+ * Status:Logout's wait is over: sign out, unless the agent picked a status in the CCP meanwhile.
+ * Then the session-end status goes once more, and the sign-out follows its answer.
+ */
+function signOutAfterLastLook(
+    state: GuardState,
+    situation: Extract<Situation, { kind: 'signingOut' }>,
+    input: GuardInput
+): Step {
+    const again = situation.checked ? null : statusAgainBeforeSignOut(state, input);
+    if (!again) {
+        return {
+            state: { ...state, situation: { kind: 'signedOut' } },
+            commands: [{ type: 'signOut', signOutId: situation.signOutId }]
+        };
+    }
+    const { send, ownChange } = again;
+    const signOutId = situation.signOutId;
     return {
-        state: { ...state, situation: { kind: 'ended' } },
-        commands: [
-            { type: 'cancelTimer', timer: 'signOutWait' },
-            { type: 'signOut', signOutId: situation.signOutId }
-        ]
+        state: {
+            ownChange,
+            situation: { kind: 'signingOut', changeId: send.changeId, signOutId, checked: true }
+        },
+        commands: [send, { type: 'startTimer', timer: 'signOutWait', ms: SIGN_OUT_WAIT_MS }]
     };
+}
+
+/**
+ * The Sign Out's last look before the CCP's sign-out: a status the agent picked in the CCP while
+ * Connect answered would outlive the sign-out (/logout keeps the status, #493), so the
+ * session-end status goes again. Never during a contact (the Sign Out button waits those out).
+ */
+function statusAgainBeforeSignOut(
+    state: GuardState,
+    input: GuardInput
+): { send: Extract<GuardCommand, { type: 'setStatus' }>; ownChange: OwnChange } | null {
+    const plan = planSessionEnd(state.ownChange, 'signOut', input);
+    // Connect has answered the first change: a snapshot that still shows the status before it lags.
+    if (
+        plan.kind !== 'change' ||
+        plan.action === 'enqueueNextState' ||
+        !input.view ||
+        sameName(asConnectWill(input.view, state.ownChange).stateName, plan.target.name)
+    ) {
+        return null;
+    }
+    const outcome = {
+        phase: 'sessionEnd' as const,
+        reason: 'signOut' as const,
+        action: 'setState' as const,
+        statusName: plan.target.name
+    };
+    const send = setStatus(input, outcome, plan.target);
+    return {
+        send,
+        ownChange: {
+            fromStateName: plan.view.stateName,
+            sent: plan.target,
+            changeId: send.changeId
+        }
+    };
+}
+
+/** The softphone signs out of the CCP itself (every Value but Status:Logout): the last look first. */
+function signOutDue(state: GuardState, input: GuardInput): Step {
+    if (state.situation.kind !== 'signedOut') {
+        return { state, commands: [] };
+    }
+    const again = statusAgainBeforeSignOut(state, input);
+    return again
+        ? { state: { ...state, ownChange: again.ownChange }, commands: [again.send] }
+        : { state, commands: [] };
 }

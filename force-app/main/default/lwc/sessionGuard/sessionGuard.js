@@ -28,6 +28,7 @@ export function startSessionGuard(options) {
     return {
         applyInitialState: () => outcomeOf(runner.dispatch({ type: 'agentReady' })),
         endSession: (reason) => outcomeOf(runner.dispatch({ type: 'sessionEnd', reason })),
+        beforeSignOut: () => outcomeOf(runner.dispatch({ type: 'signOutDue' })),
         agentChanged: () => {
             runner.dispatch({ type: 'agentChanged' });
         },

@@ -33,6 +33,9 @@ export interface SessionGuardOptions extends GuardRunnerOptions {
 export interface SessionGuard {
     applyInitialState(): GuardOutcome; // call once on onAgentReady
     endSession(reason: SessionEndReason): GuardOutcome; // once per session end; later calls skip
+    // Sign Out, just before the softphone signs out of the CCP: a status the agent picked in the
+    // CCP while Connect answered is set back to the session-end status (action setState), else skipped
+    beforeSignOut(): GuardOutcome;
     agentChanged(): void; // call on every agent refresh: Streams has caught up with a change
     stop(): void; // remove listeners
 }
@@ -50,6 +53,7 @@ export function startSessionGuard(options: SessionGuardOptions): SessionGuard {
     return {
         applyInitialState: () => outcomeOf(runner.dispatch({ type: 'agentReady' })),
         endSession: (reason) => outcomeOf(runner.dispatch({ type: 'sessionEnd', reason })),
+        beforeSignOut: () => outcomeOf(runner.dispatch({ type: 'signOutDue' })),
         agentChanged: () => {
             runner.dispatch({ type: 'agentChanged' });
         },

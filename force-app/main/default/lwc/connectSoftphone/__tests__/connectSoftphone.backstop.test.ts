@@ -94,6 +94,7 @@ function fakeGuard(): SessionGuard {
     return {
         applyInitialState: jest.fn(() => skipped),
         endSession: jest.fn(() => skipped),
+        beforeSignOut: jest.fn(() => skipped),
         agentChanged: jest.fn(),
         stop: jest.fn()
     };

@@ -133,6 +133,7 @@ describe('c-connect-softphone details', () => {
         guard = {
             applyInitialState: jest.fn(() => skipped),
             endSession: jest.fn(() => skipped),
+            beforeSignOut: jest.fn(() => skipped),
             agentChanged: jest.fn(),
             stop: jest.fn()
         };

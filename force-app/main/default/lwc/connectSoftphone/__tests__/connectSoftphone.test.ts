@@ -79,6 +79,7 @@ function fakeGuard(): jest.Mocked<SessionGuard> {
     return {
         applyInitialState: jest.fn(() => skipped),
         endSession: jest.fn(() => skipped),
+        beforeSignOut: jest.fn(() => skipped),
         agentChanged: jest.fn(),
         stop: jest.fn()
     };

@@ -160,6 +160,10 @@ class Checker {
     noteLeaving(): void {
         this.departedAt = Date.now();
     }
+    /** No tab left, logged out or signed out in the last `ms`: nothing is being undone. */
+    quietFor(ms: number): boolean {
+        return Date.now() - this.departedAt >= ms;
+    }
 
     constructor(private readonly world: BrowserWorld) {
         const { settings, service } = world;
@@ -251,6 +255,16 @@ class Checker {
         }
     }
 
+    /** Sign Out ends the session in every tab: the last departure, whatever tabs remain. */
+    noteSignOut(): void {
+        this.noteLeaving();
+        const matched = this.matchesConditions();
+        this.lastDeparture = { matched };
+        if (matched) {
+            this.settledStatus = this.target.toLowerCase(); // what the agent asked for
+        }
+    }
+
     /** 1: once the last tab is gone, Connect holds the session-end status (or has it queued). */
     checkFinal(): void {
         const { service } = this.world;
@@ -335,11 +349,24 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             if (world.live().length >= MAX_TABS) {
                 return 'open a tab (skipped: 4 open)';
             }
+            const alone = world.withGuard().length === 0;
+            const before = effectiveStatus(world);
+            const quiet =
+                !alone &&
+                checker.quietFor(2000) &&
+                world.signOutsInFlight === 0 &&
+                !world.service.loggedOut();
             const phone = world.open();
-            // A softphone that loads applies InitialAgentState to an Offline agent, even with other
-            // tabs open (left as it is; see the closing note): from then on that is what they have.
             await tick(0);
-            checker.noteAgentChoice();
+            if (alone) {
+                checker.noteAgentChoice(); // InitialAgentState: from then on that is what they have
+            } else if (quiet && effectiveStatus(world) !== before) {
+                world.trace.push(`open tab ${phone.id} → ${describeConnect(world)}`);
+                checker.fail(
+                    'invariant 4 (a tab that opens beside others keeps what the agent had)',
+                    `had ${before}, now ${effectiveStatus(world)}`
+                );
+            }
             return `open tab ${phone.id}`;
         }
         case 'close':
@@ -356,15 +383,8 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             let label = `${event.kind} tab ${phone.id}`;
             if (event.kind === 'reload') {
                 await tick(event.afterMs);
-                const others = world.withGuard().length;
                 const again = world.open();
                 label += ` (back as tab ${again.id} after ${event.afterMs} ms)`;
-                if (others > 0) {
-                    // With other tabs, a survivor may have used up the reload record: the page
-                    // then loads like an extra tab (the known limit on InitialAgentState).
-                    await tick(0);
-                    checker.noteAgentChoice();
-                }
             }
             checkOne();
             if (event.thenWait) {
@@ -418,11 +438,12 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
                 return 'come back during a contact before Streams catches up (skipped: a known limit)';
             }
             const evicted = phone.status === 'evicted';
+            const alone = world.withGuard().length === 0;
             const back = world.comeBack(phone, event.thawLater);
-            // Like a tab that loads, a page back from the cache applies InitialAgentState to an
-            // Offline agent when another tab used up the record (left as it is; see the note).
             await tick(0);
-            checker.noteAgentChoice();
+            if (alone) {
+                checker.noteAgentChoice(); // the only softphone again: a new session may begin
+            }
             return evicted
                 ? `tab ${phone.id} comes back, evicted from the cache: loads as tab ${back?.id}`
                 : `tab ${phone.id} comes back from the cache${event.thawLater ? ' (Streams catches up after pageshow)' : ''}`;
@@ -452,7 +473,7 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             if (!phone || phone.streams.getAgentView()?.hasLiveContact !== false) {
                 return 'Sign Out (skipped: no softphone, or the button waits out a contact)';
             }
-            checker.noteLeaving();
+            checker.noteSignOut();
             world.signOut(phone);
             checkOne();
             return `Sign Out in tab ${phone.id}`;
@@ -471,14 +492,7 @@ async function applyToConnect(
     const { service } = world;
     switch (event.kind) {
         case 'agentPicks': {
-            // Not while a Sign Out is under way: a status picked then is kept after the sign-out
-            // (left as it is, see docs/architecture.md).
-            if (
-                world.withGuard().length === 0 ||
-                service.hasLiveContact() ||
-                service.loggedOut() ||
-                world.signOutsInFlight > 0
-            ) {
+            if (world.withGuard().length === 0 || service.hasLiveContact() || service.loggedOut()) {
                 return `agent picks ${event.status} (skipped: no softphone, or on a contact)`;
             }
             // Picking the status Connect already holds changes nothing Connect can tell apart
@@ -559,6 +573,87 @@ async function runSequence(
         jest.clearAllTimers();
     }
 }
+
+type Sequence = [{ value: string; initialStateName: string }, ModelEvent[]];
+
+/**
+ * What the model found, each a shrunk counterexample (or, for a limit it had to skip, the shortest
+ * sequence that shows it), replayed on every run. The guard was wrong in each before its fix.
+ */
+const REGRESSIONS: { name: string; sequence: Sequence }[] = [
+    {
+        name: 'seed 9004: a page back from the cache while its Sign Out waits for Connect stays signed out, Offline',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'connectAnswers', mode: 'late' },
+                { kind: 'open' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'navigateAway', tab: 0 },
+                { kind: 'comeBack', tab: 0, thawLater: false },
+                { kind: 'connectCatchesUp' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 9102: a tab opened while a Sign Out waits for Connect does not set InitialAgentState before the sign-out',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'reload', tab: 0, afterMs: 0, thenWait: false },
+                { kind: 'connectAnswers', mode: 'silent' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'open' },
+                { kind: 'reload', tab: 7, afterMs: 0, thenWait: true }
+            ]
+        ]
+    },
+    {
+        name: 'seed 9003: after Sign Out, a tab opened meanwhile keeps the agent Offline when the first tab closes',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'connectAnswers', mode: 'silent' },
+                { kind: 'open' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true }
+            ]
+        ]
+    },
+    {
+        name: 'seeds 9001 and 9003: a second tab that loads keeps the Offline the agent chose',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [{ kind: 'open' }, { kind: 'agentPicks', status: 'Offline' }, { kind: 'open' }]
+        ]
+    },
+    {
+        name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'connectAnswers', mode: 'silent' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'agentPicks', status: 'Lunch' },
+                { kind: 'wait', ms: 3000 }
+            ]
+        ]
+    }
+];
+
+describe('c-session-guard model: what it found, replayed', () => {
+    it.each(REGRESSIONS)('regression: $name', async ({ sequence }) => {
+        jest.useFakeTimers({ now: Date.UTC(2026, 11, 1, 9, 0, 0) });
+        try {
+            await expect(runSequence(...sequence)).resolves.toBeUndefined();
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+});
 
 describe('c-session-guard model: random orders of events across tabs', () => {
     afterAll(() => {

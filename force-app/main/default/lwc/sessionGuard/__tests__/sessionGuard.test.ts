@@ -503,6 +503,30 @@ describe('c-session-guard', () => {
             expect(control.timeline.map((entry) => entry.kind)).toContain('logout');
         });
 
+        it('regression (model): a status picked in the CCP during the wait is set back to Offline before the sign-out', async () => {
+            jest.useFakeTimers();
+            const { control, guard } = start('Status:Logout');
+            control.holdAnswers(); // Connect is slow: the sign-out waits
+            guard.endSession('signOut');
+            control.setCurrentState('Lunch'); // the agent picks Lunch in the CCP meanwhile
+            await control.releaseAnswers();
+            await Promise.resolve();
+            expect(control.loggedOut()).toBe(true);
+            expect(control.currentState().name).toBe('Offline');
+            const timeline = control.timeline.map((entry) =>
+                'stateName' in entry ? `${entry.kind} ${entry.stateName}` : entry.kind
+            );
+            expect(timeline).toEqual([
+                'setState Offline',
+                'stateApplied Offline',
+                'stateApplied Lunch',
+                'setState Offline',
+                'stateApplied Offline',
+                'logout',
+                'terminate'
+            ]);
+        });
+
         it('signs out an agent who is already Offline without another status change', async () => {
             const { control, guard } = start('Status:Logout', { initialStateName: 'Offline' });
             guard.endSession('signOut');
@@ -565,6 +589,22 @@ describe('c-session-guard', () => {
             window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
             expect(control.currentState().name).toBe('Lunch');
             expect(stateNames(control)).toEqual(['Offline']);
+        });
+
+        it('regression (model, seed 9004): a page back from the cache during a Sign Out stays signed out', () => {
+            const { control, guard, onOutcome } = start('');
+            control.holdAnswers(); // the Sign Out waits for Connect's answer
+            guard.endSession('signOut');
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+            window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+            expect(control.currentState().name).toBe('Offline');
+            expect(onOutcome).toHaveBeenLastCalledWith(
+                expect.objectContaining({
+                    phase: 'initial',
+                    action: 'skipped',
+                    skippedBecause: 'alreadyEnded'
+                })
+            );
         });
 
         it('an ordinary page show changes nothing', () => {
@@ -666,6 +706,33 @@ describe('c-session-guard', () => {
             other.announce(leavingFromAvailable());
             await grace();
             expect(stateNames(control)).toEqual(['Available']);
+        });
+
+        it('regression (model, seeds 9001 and 9102): a softphone that loads after another tab’s keeps an Offline agent Offline', () => {
+            jest.useFakeTimers();
+            const { control, guard } = startWithTabs('', {
+                otherIsOlder: true,
+                connectOptions: { initialStateName: 'Offline' }
+            });
+            expect(guard.applyInitialState()).toMatchObject({
+                phase: 'initial',
+                action: 'skipped',
+                skippedBecause: 'otherTabOpen'
+            });
+            expect(control.setStateCalls).toHaveLength(0);
+        });
+
+        it('of tabs that load together, the oldest sets InitialAgentState', () => {
+            jest.useFakeTimers();
+            const { control, guard } = startWithTabs('', {
+                connectOptions: { initialStateName: 'Offline' }
+            });
+            expect(guard.applyInitialState()).toMatchObject({
+                phase: 'initial',
+                action: 'setState',
+                statusName: 'Available'
+            });
+            expect(control.currentState().name).toBe('Available');
         });
 
         it('a tab that does not lead leaves the restore to the leader', async () => {
