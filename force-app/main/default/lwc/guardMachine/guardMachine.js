@@ -426,25 +426,29 @@ function endAgain(state, reason, input) {
     if (situation.kind === 'mayStay' && reason !== 'pagehide') {
         const live = { kind: situation.afterStay };
         const again = endSession({ ...state, situation: live }, live, reason, input);
+        const rejoin = live.kind === 'live' ? [{ type: 'rejoinTabs' }] : [];
         return {
             state: again.state,
-            commands: [
-                { type: 'cancelTimer', timer: 'stay' },
-                { type: 'rejoinTabs' },
-                ...again.commands
-            ]
+            commands: [{ type: 'cancelTimer', timer: 'stay' }, ...rejoin, ...again.commands]
         };
     }
+    const signedOut = situation.kind === 'signingOut' || situation.kind === 'signedOut';
+    // A page that goes while its Sign Out waits: a status the agent picked since is ended too
+    // (from beforeunload; what pagehide sends never reaches Connect).
+    const again = signedOut && reason !== 'pagehide' ? statusAgain(state, input, reason) : null;
     const commands = [
+        ...(again ? [again.send] : []),
         ...runDeferredSignOut(situation),
-        skip(input, 'sessionEnd', 'alreadyEnded', reason)
+        ...(again ? [] : [skip(input, 'sessionEnd', 'alreadyEnded', reason)])
     ];
     if (situation.kind === 'mayStay') {
         commands.unshift({ type: 'cancelTimer', timer: 'stay' }); // the page is going after all
     }
-    const signedOut = situation.kind === 'signingOut' || situation.kind === 'signedOut';
     return {
-        state: { ...state, situation: signedOut ? { kind: 'signedOut' } : { kind: 'ended' } },
+        state: {
+            ownChange: again ? again.ownChange : state.ownChange,
+            situation: signedOut ? { kind: 'signedOut' } : { kind: 'ended' }
+        },
         commands
     };
 }
@@ -454,7 +458,7 @@ function stayed(state, input) {
     if (situation.kind !== 'mayStay') {
         return { state, commands: [] };
     }
-    const commands = [{ type: 'rejoinTabs' }];
+    const commands = situation.afterStay === 'live' ? [{ type: 'rejoinTabs' }] : [];
     const next = {
         situation: { kind: situation.afterStay },
         ownChange: state.ownChange
@@ -539,9 +543,10 @@ function tabMessage(state, message) {
             };
         }
         if (isLive(situation) && situation.kind !== 'loggingOut') {
+            // Out of the registry too: a softphone of the next login must not join this session.
             return {
                 state: { ...state, situation: { kind: 'sessionOverElsewhere' } },
-                commands: [...stopRestoring(), ...commands]
+                commands: [...stopRestoring(), { type: 'leaveTabs' }, ...commands]
             };
         }
         return { state, commands };
@@ -630,11 +635,15 @@ function sessionChecked(state, event, input) {
  * nothing about Streams' snapshot, which may still lag: `ownChange` stays until it shows.)
  */
 function changeAnswered(state, event, input) {
-    const { situation } = state;
+    const own = state.ownChange;
+    const known = own && own.changeId === event.changeId && event.ok
+        ? { ...state, ownChange: { ...own, answered: true } }
+        : state;
+    const { situation } = known;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
-        return { state, commands: [] };
+        return { state: known, commands: [] };
     }
-    const next = signOutAfterLastLook(state, situation, input);
+    const next = signOutAfterLastLook(known, situation, input);
     return { ...next, commands: [{ type: 'cancelTimer', timer: 'signOutWait' }, ...next.commands] };
 }
 /**
@@ -642,7 +651,7 @@ function changeAnswered(state, event, input) {
  * Then the session-end status goes once more, and the sign-out follows its answer.
  */
 function signOutAfterLastLook(state, situation, input) {
-    const again = situation.checked ? null : statusAgainBeforeSignOut(state, input);
+    const again = situation.checked ? null : statusAgain(state, input, 'signOut');
     if (!again) {
         return {
             state: { ...state, situation: { kind: 'signedOut' } },
@@ -664,18 +673,21 @@ function signOutAfterLastLook(state, situation, input) {
  * Connect answered would outlive the sign-out (/logout keeps the status, #493), so the
  * session-end status goes again. Never during a contact (the Sign Out button waits those out).
  */
-function statusAgainBeforeSignOut(state, input) {
+function statusAgain(state, input, reason) {
     const plan = planSessionEnd(state.ownChange, 'signOut', input);
-    // Connect has answered the first change: a snapshot that still shows the status before it lags.
-    if (plan.kind !== 'change' ||
-        plan.action === 'enqueueNextState' ||
-        !input.view ||
-        sameName(asConnectWill(input.view, state.ownChange).stateName, plan.target.name)) {
+    if (plan.kind !== 'change' || plan.action === 'enqueueNextState' || !input.view) {
+        return null;
+    }
+    // Once Connect confirmed the change, a snapshot without it only lags; with no answer there is
+    // no news at all, and the agent may have picked a status Streams does not show yet either.
+    const own = state.ownChange;
+    const seen = own?.answered ? asConnectWill(input.view, own) : input.view;
+    if (sameName(seen.stateName, plan.target.name)) {
         return null;
     }
     const outcome = {
         phase: 'sessionEnd',
-        reason: 'signOut',
+        reason,
         action: 'setState',
         statusName: plan.target.name
     };
@@ -694,7 +706,7 @@ function signOutDue(state, input) {
     if (state.situation.kind !== 'signedOut') {
         return { state, commands: [] };
     }
-    const again = statusAgainBeforeSignOut(state, input);
+    const again = statusAgain(state, input, 'signOut');
     return again
         ? { state: { ...state, ownChange: again.ownChange }, commands: [again.send] }
         : { state, commands: [] };

@@ -90,6 +90,7 @@ export interface OwnChange {
     sent: AgentStateOption;
     changeId: string; // the setStatus that sent it
     queued?: boolean; // queued behind a contact: Streams shows it as the next status
+    answered?: boolean; // Connect confirmed it: a snapshot still without it only lags
 }
 
 /** A Status:Logout sign-out that waits for the page to go: after `beforeunload` it may stay. */
@@ -701,25 +702,29 @@ function endAgain(state: GuardState, reason: SessionEndReason, input: GuardInput
     if (situation.kind === 'mayStay' && reason !== 'pagehide') {
         const live: LiveSituation = { kind: situation.afterStay };
         const again = endSession({ ...state, situation: live }, live, reason, input);
+        const rejoin: GuardCommand[] = live.kind === 'live' ? [{ type: 'rejoinTabs' }] : [];
         return {
             state: again.state,
-            commands: [
-                { type: 'cancelTimer', timer: 'stay' },
-                { type: 'rejoinTabs' },
-                ...again.commands
-            ]
+            commands: [{ type: 'cancelTimer', timer: 'stay' }, ...rejoin, ...again.commands]
         };
     }
-    const commands = [
+    const signedOut = situation.kind === 'signingOut' || situation.kind === 'signedOut';
+    // A page that goes while its Sign Out waits: a status the agent picked since is ended too
+    // (from beforeunload; what pagehide sends never reaches Connect).
+    const again = signedOut && reason !== 'pagehide' ? statusAgain(state, input, reason) : null;
+    const commands: GuardCommand[] = [
+        ...(again ? [again.send] : []),
         ...runDeferredSignOut(situation),
-        skip(input, 'sessionEnd', 'alreadyEnded', reason)
+        ...(again ? [] : [skip(input, 'sessionEnd', 'alreadyEnded', reason)])
     ];
     if (situation.kind === 'mayStay') {
         commands.unshift({ type: 'cancelTimer', timer: 'stay' }); // the page is going after all
     }
-    const signedOut = situation.kind === 'signingOut' || situation.kind === 'signedOut';
     return {
-        state: { ...state, situation: signedOut ? { kind: 'signedOut' } : { kind: 'ended' } },
+        state: {
+            ownChange: again ? again.ownChange : state.ownChange,
+            situation: signedOut ? { kind: 'signedOut' } : { kind: 'ended' }
+        },
         commands
     };
 }
@@ -730,7 +735,7 @@ function stayed(state: GuardState, input: GuardInput): Step {
     if (situation.kind !== 'mayStay') {
         return { state, commands: [] };
     }
-    const commands: GuardCommand[] = [{ type: 'rejoinTabs' }];
+    const commands: GuardCommand[] = situation.afterStay === 'live' ? [{ type: 'rejoinTabs' }] : [];
     const next: GuardState = {
         situation: { kind: situation.afterStay },
         ownChange: state.ownChange
@@ -829,9 +834,10 @@ function tabMessage(state: GuardState, message: TabMessage): Step {
             };
         }
         if (isLive(situation) && situation.kind !== 'loggingOut') {
+            // Out of the registry too: a softphone of the next login must not join this session.
             return {
                 state: { ...state, situation: { kind: 'sessionOverElsewhere' } },
-                commands: [...stopRestoring(), ...commands]
+                commands: [...stopRestoring(), { type: 'leaveTabs' }, ...commands]
             };
         }
         return { state, commands };
@@ -937,11 +943,16 @@ function changeAnswered(
     event: Extract<GuardEvent, { type: 'changeAnswered' }>,
     input: GuardInput
 ): Step {
-    const { situation } = state;
+    const own = state.ownChange;
+    const known: GuardState =
+        own && own.changeId === event.changeId && event.ok
+            ? { ...state, ownChange: { ...own, answered: true } }
+            : state;
+    const { situation } = known;
     if (situation.kind !== 'signingOut' || situation.changeId !== event.changeId) {
-        return { state, commands: [] };
+        return { state: known, commands: [] };
     }
-    const next = signOutAfterLastLook(state, situation, input);
+    const next = signOutAfterLastLook(known, situation, input);
     return { ...next, commands: [{ type: 'cancelTimer', timer: 'signOutWait' }, ...next.commands] };
 }
 
@@ -954,7 +965,7 @@ function signOutAfterLastLook(
     situation: Extract<Situation, { kind: 'signingOut' }>,
     input: GuardInput
 ): Step {
-    const again = situation.checked ? null : statusAgainBeforeSignOut(state, input);
+    const again = situation.checked ? null : statusAgain(state, input, 'signOut');
     if (!again) {
         return {
             state: { ...state, situation: { kind: 'signedOut' } },
@@ -977,23 +988,25 @@ function signOutAfterLastLook(
  * Connect answered would outlive the sign-out (/logout keeps the status, #493), so the
  * session-end status goes again. Never during a contact (the Sign Out button waits those out).
  */
-function statusAgainBeforeSignOut(
+function statusAgain(
     state: GuardState,
-    input: GuardInput
+    input: GuardInput,
+    reason: SessionEndReason
 ): { send: Extract<GuardCommand, { type: 'setStatus' }>; ownChange: OwnChange } | null {
     const plan = planSessionEnd(state.ownChange, 'signOut', input);
-    // Connect has answered the first change: a snapshot that still shows the status before it lags.
-    if (
-        plan.kind !== 'change' ||
-        plan.action === 'enqueueNextState' ||
-        !input.view ||
-        sameName(asConnectWill(input.view, state.ownChange).stateName, plan.target.name)
-    ) {
+    if (plan.kind !== 'change' || plan.action === 'enqueueNextState' || !input.view) {
+        return null;
+    }
+    // Once Connect confirmed the change, a snapshot without it only lags; with no answer there is
+    // no news at all, and the agent may have picked a status Streams does not show yet either.
+    const own = state.ownChange;
+    const seen = own?.answered ? asConnectWill(input.view, own) : input.view;
+    if (sameName(seen.stateName, plan.target.name)) {
         return null;
     }
     const outcome = {
         phase: 'sessionEnd' as const,
-        reason: 'signOut' as const,
+        reason,
         action: 'setState' as const,
         statusName: plan.target.name
     };
@@ -1013,7 +1026,7 @@ function signOutDue(state: GuardState, input: GuardInput): Step {
     if (state.situation.kind !== 'signedOut') {
         return { state, commands: [] };
     }
-    const again = statusAgainBeforeSignOut(state, input);
+    const again = statusAgain(state, input, 'signOut');
     return again
         ? { state: { ...state, ownChange: again.ownChange }, commands: [again.send] }
         : { state, commands: [] };

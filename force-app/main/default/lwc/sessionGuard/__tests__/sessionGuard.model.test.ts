@@ -257,11 +257,15 @@ class Checker {
 
     /** Sign Out ends the session in every tab: the last departure, whatever tabs remain. */
     noteSignOut(): void {
+        this.noteSessionOver();
+        this.lastDeparture = { matched: this.matchesConditions() };
+    }
+
+    /** Sign Out or Salesforce logout: from now on the agent has what the session end sets. */
+    noteSessionOver(): void {
         this.noteLeaving();
-        const matched = this.matchesConditions();
-        this.lastDeparture = { matched };
-        if (matched) {
-            this.settledStatus = this.target.toLowerCase(); // what the agent asked for
+        if (this.matchesConditions()) {
+            this.settledStatus = this.target.toLowerCase();
         }
     }
 
@@ -304,6 +308,11 @@ function describeConnect(world: BrowserWorld): string {
 
 function pick(phones: Softphone[], index: number): Softphone | null {
     return phones.length === 0 ? null : phones[index % phones.length];
+}
+
+/** No softphone of the current login is open (those from before a logout or Sign Out do not count). */
+function noSessionOpen(world: BrowserWorld): boolean {
+    return world.withGuard().every((phone) => phone.openedAfterLogout !== world.logouts);
 }
 
 /** The status that applies once any contact ends: what "back to what they had" compares. */
@@ -349,10 +358,12 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             if (world.live().length >= MAX_TABS) {
                 return 'open a tab (skipped: 4 open)';
             }
-            const alone = world.withGuard().length === 0;
+            const alone = noSessionOpen(world);
             const before = effectiveStatus(world);
             const quiet =
                 !alone &&
+                // a tab behind a "Leave site?" prompt may still go: the agent has nothing settled
+                world.withGuard().every((p) => Date.now() - p.promptedAt >= STAY_DETECTION_MS) &&
                 checker.quietFor(2000) &&
                 world.signOutsInFlight === 0 &&
                 !world.service.loggedOut();
@@ -432,13 +443,8 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             if (!phone || world.live().length >= MAX_TABS) {
                 return 'come back (skipped: nothing in the cache)';
             }
-            if (event.thawLater && phone.status === 'frozen' && world.service.hasLiveContact()) {
-                // Left as it is (see the note): the page decides on Streams' snapshot from before
-                // the cache, sees no contact and sends a plain change that Connect refuses.
-                return 'come back during a contact before Streams catches up (skipped: a known limit)';
-            }
             const evicted = phone.status === 'evicted';
-            const alone = world.withGuard().length === 0;
+            const alone = noSessionOpen(world);
             const back = world.comeBack(phone, event.thawLater);
             await tick(0);
             if (alone) {
@@ -464,6 +470,7 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
                 return 'Salesforce logout (skipped: no tab)';
             }
             checker.noteDeparture([phone]);
+            checker.noteSessionOver();
             world.salesforceLogout(phone);
             checkOne();
             return `Salesforce logout in tab ${phone.id}`;
@@ -627,6 +634,19 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         sequence: [
             { value: '', initialStateName: 'Offline' },
             [{ kind: 'open' }, { kind: 'agentPicks', status: 'Offline' }, { kind: 'open' }]
+        ]
+    },
+    {
+        name: 'seed 9202: a status picked while Sign Out waits on a slow Connect is ended when the page closes',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'connectAnswers', mode: 'late' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'connectAnswers', mode: 'prompt' }
+            ]
         ]
     },
     {

@@ -499,6 +499,15 @@ describe('c-session-guard', () => {
             guard.endSession('signOut');
             jest.advanceTimersByTime(1999);
             expect(control.loggedOut()).toBe(false);
+            // No answer is no news: Offline goes once more (the agent may have picked a status
+            // Streams does not show either), and the sign-out follows one more wait at most.
+            jest.advanceTimersByTime(1);
+            expect(control.setStateCalls.map((call) => call.stateName)).toEqual([
+                'Offline',
+                'Offline'
+            ]);
+            jest.advanceTimersByTime(1999);
+            expect(control.loggedOut()).toBe(false);
             jest.advanceTimersByTime(1);
             expect(control.timeline.map((entry) => entry.kind)).toContain('logout');
         });
@@ -748,6 +757,17 @@ describe('c-session-guard', () => {
             await grace();
             expect(isSessionActive).not.toHaveBeenCalled();
             expect(control.setStateCalls).toHaveLength(0);
+        });
+
+        it('regression (model): a tab told of a Salesforce logout leaves the registry, so the next login starts its own session', () => {
+            jest.useFakeTimers();
+            const { tabs, other } = startWithTabs('');
+            expect(tabs.liveTabIds()).toContain(tabs.tabId);
+            other.announce({ type: 'logout' });
+            jest.advanceTimersByTime(1); // the channel delivers in a task of its own
+            expect(tabs.liveTabIds()).not.toContain(tabs.tabId);
+            jest.advanceTimersByTime(3000); // no heartbeat brings it back
+            expect(tabs.liveTabIds()).not.toContain(tabs.tabId);
         });
 
         it('does not restore after a Salesforce logout was announced', async () => {
