@@ -205,12 +205,12 @@ function reloadDuringContact(state, view, record, input) {
         action: 'enqueueNextState',
         statusName: reload.state.name
     };
+    const send = setStatus(input, outcome, reload.state);
+    // Queued by this guard: until Streams shows it, a session end must not take the old queue for it.
+    const ownChange = restoreChange(view, { state: reload.state, enqueueNextState: true }, send.changeId);
     return {
-        state,
-        commands: [
-            { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
-            setStatus(input, outcome, reload.state)
-        ]
+        state: { ...state, ownChange },
+        commands: [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }, send]
     };
 }
 function planSessionEnd(ownChange, reason, input) {
@@ -313,9 +313,7 @@ function endSession(state, situation, reason, input) {
     if (!loggingOut && reason !== 'signOut') {
         commands.push(...announceLeaving(view, target, reason, input));
     }
-    const ownChange = action === 'setState'
-        ? { fromStateName: view.stateName, sent: target, changeId: send.changeId }
-        : state.ownChange;
+    const ownChange = restoreChange(view, { state: target, enqueueNextState: action === 'enqueueNextState' }, send.changeId);
     if (reason !== 'beforeunload') {
         return { state: { ownChange, situation: over(reason) }, commands };
     }

@@ -364,7 +364,8 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
                 !alone &&
                 // a tab behind a "Leave site?" prompt may still go: the agent has nothing settled
                 world.withGuard().every((p) => Date.now() - p.promptedAt >= STAY_DETECTION_MS) &&
-                checker.quietFor(2000) &&
+                // within SessionEndTimer of a tab that went, a tab that opens is its reload
+                checker.quietFor(Math.max(2000, world.settings.sessionEndTimerSeconds * 1000)) &&
                 world.signOutsInFlight === 0 &&
                 !world.service.loggedOut();
             const phone = world.open();
@@ -646,6 +647,19 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
                 { kind: 'signOut', tab: 0 },
                 { kind: 'agentPicks', status: 'Available' },
                 { kind: 'connectAnswers', mode: 'prompt' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 9302: a page back from the cache during a contact, its restore queued, still queues Offline when it closes',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'connectAnswers', mode: 'late' },
+                { kind: 'contactArrives' },
+                { kind: 'navigateAway', tab: 0 },
+                { kind: 'comeBack', tab: 0, thawLater: false }
             ]
         ]
     },
