@@ -22,8 +22,9 @@ export function startTabCoordinator(options) {
     const now = options.now ?? Date.now;
     const tabId = newId(now());
     const listeners = new Set();
-    // Tabs that announced they are leaving; their registry entry may outlive them for a moment.
-    const departed = new Set();
+    // Tabs that announced they are leaving, and when: their registry entry may outlive them for a
+    // moment. A heartbeat written after that is a tab that stayed ("Stay", back from the cache).
+    const departed = new Map();
     let heartbeat;
     let present = false;
     const beat = () => {
@@ -50,7 +51,7 @@ export function startTabCoordinator(options) {
             return;
         }
         if (message.type === 'leaving') {
-            departed.add(message.tabId);
+            departed.set(message.tabId, now());
         }
         listeners.forEach((listener) => listener(message));
     };
@@ -69,7 +70,8 @@ export function startTabCoordinator(options) {
             const tabKey = key.slice(at);
             const id = tabKey.slice(TAB_KEY_PREFIX.length);
             const seen = Number(read(storage, tabKey));
-            if (Number.isFinite(seen) && seen >= cutoff && !departed.has(id)) {
+            const left = departed.get(id);
+            if (Number.isFinite(seen) && seen >= cutoff && (left === undefined || seen > left)) {
                 ids.add(id);
             }
             else if (Number.isFinite(seen) && seen < cutoff - TAB_EXPIRY_MS) {

@@ -95,8 +95,9 @@ export function startTabCoordinator(options: TabCoordinatorOptions): TabCoordina
     const now = options.now ?? Date.now;
     const tabId = newId(now());
     const listeners = new Set<(message: TabMessage) => void>();
-    // Tabs that announced they are leaving; their registry entry may outlive them for a moment.
-    const departed = new Set<string>();
+    // Tabs that announced they are leaving, and when: their registry entry may outlive them for a
+    // moment. A heartbeat written after that is a tab that stayed ("Stay", back from the cache).
+    const departed = new Map<string, number>();
     let heartbeat: number | undefined;
     let present = false;
 
@@ -125,7 +126,7 @@ export function startTabCoordinator(options: TabCoordinatorOptions): TabCoordina
             return;
         }
         if (message.type === 'leaving') {
-            departed.add(message.tabId);
+            departed.set(message.tabId, now());
         }
         listeners.forEach((listener) => listener(message));
     };
@@ -145,7 +146,8 @@ export function startTabCoordinator(options: TabCoordinatorOptions): TabCoordina
             const tabKey = key.slice(at);
             const id = tabKey.slice(TAB_KEY_PREFIX.length);
             const seen = Number(read(storage, tabKey));
-            if (Number.isFinite(seen) && seen >= cutoff && !departed.has(id)) {
+            const left = departed.get(id);
+            if (Number.isFinite(seen) && seen >= cutoff && (left === undefined || seen > left)) {
                 ids.add(id);
             } else if (Number.isFinite(seen) && seen < cutoff - TAB_EXPIRY_MS) {
                 remove(storage, tabKey); // long gone: keep the registry small

@@ -664,6 +664,22 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 9402: a tab that stayed after a "Leave site?" prompt counts again, so Status:Logout does not sign it out',
+        sequence: [
+            { value: 'Status:Logout', initialStateName: 'Lunch' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 7 },
+                { kind: 'wait', ms: 4960 },
+                { kind: 'contactArrives' },
+                { kind: 'connectAnswers', mode: 'prompt' },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'navigateAway', tab: 0 }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

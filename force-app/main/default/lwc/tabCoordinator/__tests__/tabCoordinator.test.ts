@@ -90,6 +90,24 @@ describe('c-tab-coordinator', () => {
         expect(second.liveTabIds()).toEqual([first.tabId, second.tabId]);
     });
 
+    it('regression (model, seed 9402): a tab that announced leaving and then stayed counts again', async () => {
+        jest.useFakeTimers();
+        const [first, second] = openTabs(2);
+        first.announce({
+            type: 'leaving',
+            sessionEndId: 'end-1',
+            previousStatus: { name: 'Lunch', wasRoutable: false, hadLiveContact: false },
+            setStatusName: 'Offline',
+            reason: 'beforeunload'
+        });
+        first.leave();
+        jest.advanceTimersByTime(1);
+        expect(second.liveTabIds()).toEqual([second.tabId]);
+        jest.advanceTimersByTime(5000); // "Stay": the page is still there
+        first.rejoin();
+        expect(second.liveTabIds()).toEqual([first.tabId, second.tabId]);
+    });
+
     it('delivers messages to the other tabs, never to the sender, with the sender id', async () => {
         const [first, second, third] = openTabs(3);
         const heard = [first, second, third].map((tab) => {
