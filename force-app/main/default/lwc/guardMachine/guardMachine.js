@@ -423,7 +423,9 @@ function endAgain(state, reason, input) {
     const { situation } = state;
     if (situation.kind === 'mayStay' && reason !== 'pagehide') {
         const live = { kind: situation.afterStay };
-        const again = endSession({ ...state, situation: live }, live, reason, input);
+        const undone = asUndone(situation, state.ownChange, input);
+        const rearmed = { situation: live, ownChange: undone.ownChange };
+        const again = endSession(rearmed, live, reason, undone.input);
         const rejoin = live.kind === 'live' ? [{ type: 'rejoinTabs' }] : [];
         return {
             state: again.state,
@@ -449,6 +451,23 @@ function endAgain(state, reason, input) {
         },
         commands
     };
+}
+/**
+ * A page that stayed and ends again before its stay was noticed (a reload after "Stay"): the
+ * change the stay would undo counts as undone, so this session end, its record and its message
+ * carry the status the agent had, not the one the first session end set.
+ */
+function asUndone(situation, ownChange, input) {
+    const restore = situation.undo && input.view
+        ? restoreAfterStay(situation.undo.before, situation.undo.sent, input.view)
+        : null;
+    if (!restore || !input.view) {
+        return { input, ownChange };
+    }
+    const view = restore.enqueueNextState
+        ? { ...input.view, nextStateName: restore.state.name }
+        : { ...input.view, stateName: restore.state.name, stateType: restore.state.type };
+    return { input: { ...input, view }, ownChange: null };
 }
 /** The page stayed after the beforeunload that ended its session: a tab again, armed again. */
 function stayed(state, input) {

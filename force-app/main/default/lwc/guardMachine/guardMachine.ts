@@ -706,7 +706,9 @@ function endAgain(state: GuardState, reason: SessionEndReason, input: GuardInput
     const { situation } = state;
     if (situation.kind === 'mayStay' && reason !== 'pagehide') {
         const live: LiveSituation = { kind: situation.afterStay };
-        const again = endSession({ ...state, situation: live }, live, reason, input);
+        const undone = asUndone(situation, state.ownChange, input);
+        const rearmed: GuardState = { situation: live, ownChange: undone.ownChange };
+        const again = endSession(rearmed, live, reason, undone.input);
         const rejoin: GuardCommand[] = live.kind === 'live' ? [{ type: 'rejoinTabs' }] : [];
         return {
             state: again.state,
@@ -732,6 +734,29 @@ function endAgain(state: GuardState, reason: SessionEndReason, input: GuardInput
         },
         commands
     };
+}
+
+/**
+ * A page that stayed and ends again before its stay was noticed (a reload after "Stay"): the
+ * change the stay would undo counts as undone, so this session end, its record and its message
+ * carry the status the agent had, not the one the first session end set.
+ */
+function asUndone(
+    situation: Extract<Situation, { kind: 'mayStay' }>,
+    ownChange: OwnChange | null,
+    input: GuardInput
+): { input: GuardInput; ownChange: OwnChange | null } {
+    const restore =
+        situation.undo && input.view
+            ? restoreAfterStay(situation.undo.before, situation.undo.sent, input.view)
+            : null;
+    if (!restore || !input.view) {
+        return { input, ownChange };
+    }
+    const view: AgentView = restore.enqueueNextState
+        ? { ...input.view, nextStateName: restore.state.name }
+        : { ...input.view, stateName: restore.state.name, stateType: restore.state.type };
+    return { input: { ...input, view }, ownChange: null };
 }
 
 /** The page stayed after the beforeunload that ended its session: a tab again, armed again. */

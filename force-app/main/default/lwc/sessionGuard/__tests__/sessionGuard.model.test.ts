@@ -680,6 +680,19 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seeds 9005 and 9602: a reload after "Stay" gets back what the agent had, not the Offline of the first beforeunload',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 0 },
+                { kind: 'reload', tab: 0, afterMs: 0, thenWait: false },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

@@ -890,6 +890,21 @@ describe('c-session-guard', () => {
                 expect(other.readSessionEnd()).toBeNull();
             });
 
+            it('regression (model, seeds 9005 and 9602): a reload after "Stay" leaves the record of the status the agent had', () => {
+                jest.useFakeTimers();
+                const { control, other } = startWithTabs('');
+                other.stop(); // this tab is the only softphone
+                window.dispatchEvent(new Event('beforeunload')); // another handler's prompt: "Stay"
+                expect(control.currentState().name).toBe('Offline');
+                jest.advanceTimersByTime(1000); // then the agent reloads, before the stay is noticed
+                window.dispatchEvent(new Event('beforeunload'));
+                window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+                expect(other.readSessionEnd()).toMatchObject({
+                    previousStatusName: 'Available',
+                    setStatusName: 'Offline'
+                });
+            });
+
             it('later than SessionEndTimer is a new login: InitialAgentState', () => {
                 const { control, guard, other } = startWithTabs('SessionEndTimer:5', {
                     connectOptions: { initialStateName: 'Offline' }
