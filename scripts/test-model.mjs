@@ -1,4 +1,4 @@
-// `npm run test:model -- --runs <n> [--seed <s>] [--max-events <m>]`: the model-based guard test
+// `npm run test:model -- --runs <n> [--seed <s>] [--max-events <m>] [--size small|medium|large|max]`: the model-based guard test
 // (force-app/.../sessionGuard.model.test.ts) with as many random sequences as asked. Prints the
 // figures of the run: sequences, events, time. `npm test` runs it with its bounded default.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,12 @@ function option(name, fallback) {
 const runs = option('runs', '150');
 const seed = option('seed', '20261201');
 const maxEvents = option('max-events', '24');
+const sizeAt = process.argv.indexOf('--size');
+const size = sizeAt < 0 ? 'small' : process.argv[sizeAt + 1];
+if (!['xsmall', 'small', 'medium', 'large', 'xlarge', 'max'].includes(size)) {
+    console.error('--size is one of small, medium, large, max (how long the sequences tend to be)');
+    process.exit(2);
+}
 const tmp = mkdtempSync(path.join(tmpdir(), 'softphone-model-'));
 const report = path.join(tmp, 'model.json');
 const started = Date.now();
@@ -42,6 +48,7 @@ const run = spawnSync(
             MODEL_RUNS: runs,
             MODEL_SEED: seed,
             MODEL_MAX_EVENTS: maxEvents,
+            MODEL_SIZE: size,
             MODEL_REPORT: report
         }
     }
@@ -52,7 +59,7 @@ if (existsSync(report)) {
     console.log(
         `model run: ${figures.sequences} sequences, ${figures.events} events, ` +
             `${(figures.ms / 1000).toFixed(1)} s in the property (${seconds.toFixed(1)} s in all), ` +
-            `seed ${figures.seed}, up to ${maxEvents} events per sequence`
+            `seed ${figures.seed}, up to ${maxEvents} events per sequence (size ${size})`
     );
 }
 rmSync(tmp, { recursive: true, force: true });

@@ -151,16 +151,16 @@ function applyInitialState(state, input, how) {
     const clearRecord = record
         ? [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }]
         : [];
-    const sendInitial = (target) => {
+    const sendInitial = (target, restored = []) => {
         const send = setStatus(input, { phase: 'initial', action: 'setState', statusName: target.name }, target);
         const ownChange = { fromStateName: view.stateName, sent: target, changeId: send.changeId };
-        return { state: { ...state, ownChange }, commands: [...clearRecord, send] };
+        return { state: { ...state, ownChange }, commands: [...clearRecord, ...restored, send] };
     };
     if (reload.kind === 'alreadyInStatus') {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
-    if (reload.kind === 'restore') {
-        return sendInitial(reload.state);
+    if (reload.kind === 'restore' && record) {
+        return sendInitial(reload.state, [announceRestored(record)]);
     }
     if (current.stateType !== 'offline') {
         return done(...clearRecord, skip(input, 'initial', 'notOffline'));
@@ -210,8 +210,16 @@ function reloadDuringContact(state, view, record, input) {
     const ownChange = restoreChange(view, { state: reload.state, enqueueNextState: true }, send.changeId);
     return {
         state: { ...state, ownChange },
-        commands: [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }, send]
+        commands: [
+            { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
+            announceRestored(record),
+            send
+        ]
     };
+}
+/** The other tabs drop that session end: this page put it back (they would restore it again). */
+function announceRestored(record) {
+    return { type: 'announce', message: { type: 'restored', sessionEndId: record.sessionEndId } };
 }
 function planSessionEnd(ownChange, reason, input) {
     const { settings } = input;
@@ -267,7 +275,9 @@ function planSessionEnd(ownChange, reason, input) {
         const seen = alreadyThere || !sameName(view.stateName, target.name) ? view : snapshot;
         return { kind: 'change', view: seen, target, action: 'logout', warnings };
     }
-    return alreadyThere
+    // Sign Out sends even then: it is the last word before the CCP goes, and a snapshot that lags
+    // (a slow Connect) may not show a restore another tab just made.
+    return alreadyThere && reason !== 'signOut'
         ? { kind: 'skip', because: 'alreadyInStatus', warnings, kept }
         : { kind: 'change', view, target, action: 'setState', warnings };
 }
@@ -377,7 +387,7 @@ function logOut(state, reason, view, offline, outcome, input, afterStay) {
         state: { ...state, situation: { kind: 'mayStay', undo, signOut, afterStay } },
         commands: [...commands, { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS }]
     });
-    if (sameName(view.stateName, offline.name)) {
+    if (sameName(view.stateName, offline.name) && reason !== 'signOut') {
         const report = { type: 'report', outcome: { at: input.now, ...outcome } };
         const confirm = report.outcome;
         return reason === 'beforeunload'
@@ -551,6 +561,12 @@ function stopRestoring() {
 }
 function tabMessage(state, message) {
     const { situation } = state;
+    if (message.type === 'restored') {
+        const waiting = situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession';
+        return waiting && situation.leaving.sessionEndId === message.sessionEndId
+            ? { state: { ...state, situation: { kind: 'live' } }, commands: stopRestoring() }
+            : { state, commands: [] };
+    }
     if (message.type === 'logout' || message.type === 'signOut') {
         const commands = message.type === 'signOut' ? [{ type: 'signedOutElsewhere' }] : [];
         if (situation.kind === 'mayStay') {

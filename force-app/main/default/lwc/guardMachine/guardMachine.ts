@@ -341,20 +341,20 @@ function applyInitialState(state: GuardState, input: GuardInput, how: 'load' | '
     const clearRecord: GuardCommand[] = record
         ? [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }]
         : [];
-    const sendInitial = (target: AgentStateOption): Step => {
+    const sendInitial = (target: AgentStateOption, restored: GuardCommand[] = []): Step => {
         const send = setStatus(
             input,
             { phase: 'initial', action: 'setState', statusName: target.name },
             target
         );
         const ownChange = { fromStateName: view.stateName, sent: target, changeId: send.changeId };
-        return { state: { ...state, ownChange }, commands: [...clearRecord, send] };
+        return { state: { ...state, ownChange }, commands: [...clearRecord, ...restored, send] };
     };
     if (reload.kind === 'alreadyInStatus') {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
-    if (reload.kind === 'restore') {
-        return sendInitial(reload.state);
+    if (reload.kind === 'restore' && record) {
+        return sendInitial(reload.state, [announceRestored(record)]);
     }
     if (current.stateType !== 'offline') {
         return done(...clearRecord, skip(input, 'initial', 'notOffline'));
@@ -426,8 +426,17 @@ function reloadDuringContact(
     );
     return {
         state: { ...state, ownChange },
-        commands: [{ type: 'clearSessionEnd', sessionEndId: record.sessionEndId }, send]
+        commands: [
+            { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
+            announceRestored(record),
+            send
+        ]
     };
+}
+
+/** The other tabs drop that session end: this page put it back (they would restore it again). */
+function announceRestored(record: SessionEndRecord): GuardCommand {
+    return { type: 'announce', message: { type: 'restored', sessionEndId: record.sessionEndId } };
 }
 
 /** What a session end does to the agent, before the tabs and the stay watch are added. */
@@ -502,7 +511,9 @@ function planSessionEnd(
         const seen = alreadyThere || !sameName(view.stateName, target.name) ? view : snapshot;
         return { kind: 'change', view: seen, target, action: 'logout', warnings };
     }
-    return alreadyThere
+    // Sign Out sends even then: it is the last word before the CCP goes, and a snapshot that lags
+    // (a slow Connect) may not show a restore another tab just made.
+    return alreadyThere && reason !== 'signOut'
         ? { kind: 'skip', because: 'alreadyInStatus', warnings, kept }
         : { kind: 'change', view, target, action: 'setState', warnings };
 }
@@ -658,7 +669,7 @@ function logOut(
         state: { ...state, situation: { kind: 'mayStay', undo, signOut, afterStay } },
         commands: [...commands, { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS }]
     });
-    if (sameName(view.stateName, offline.name)) {
+    if (sameName(view.stateName, offline.name) && reason !== 'signOut') {
         const report: GuardCommand = { type: 'report', outcome: { at: input.now, ...outcome } };
         const confirm = report.outcome;
         return reason === 'beforeunload'
@@ -854,6 +865,13 @@ function stopRestoring(): GuardCommand[] {
 
 function tabMessage(state: GuardState, message: TabMessage): Step {
     const { situation } = state;
+    if (message.type === 'restored') {
+        const waiting =
+            situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession';
+        return waiting && situation.leaving.sessionEndId === message.sessionEndId
+            ? { state: { ...state, situation: { kind: 'live' } }, commands: stopRestoring() }
+            : { state, commands: [] };
+    }
     if (message.type === 'logout' || message.type === 'signOut') {
         const commands: GuardCommand[] =
             message.type === 'signOut' ? [{ type: 'signedOutElsewhere' }] : [];

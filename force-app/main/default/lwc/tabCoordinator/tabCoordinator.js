@@ -179,6 +179,9 @@ function asTabMessage(data) {
     if (message.type === 'logout' || message.type === 'signOut') {
         return message;
     }
+    if (message.type === 'restored' && typeof message.sessionEndId === 'string') {
+        return message;
+    }
     if (message.type === 'leaving' &&
         typeof message.sessionEndId === 'string' &&
         typeof message.setStatusName === 'string' &&

@@ -37,6 +37,7 @@ export type TabMessage =
           reason: 'beforeunload' | 'pagehide';
       }
     | { type: 'logout'; tabId: string } // Salesforce logout: nobody restores
+    | { type: 'restored'; tabId: string; sessionEndId: string } // a page back put that session end back
     | { type: 'signOut'; tabId: string }; // the softphone's Sign Out: every tab is signed out
 
 /** Distributes Omit over the union, so each message keeps its own fields. */
@@ -252,6 +253,9 @@ function asTabMessage(data: unknown): TabMessage | null {
         return null;
     }
     if (message.type === 'logout' || message.type === 'signOut') {
+        return message as TabMessage;
+    }
+    if (message.type === 'restored' && typeof message.sessionEndId === 'string') {
         return message as TabMessage;
     }
     if (

@@ -19,6 +19,8 @@ import {
 const RUNS = Number(process.env.MODEL_RUNS ?? 150);
 const SEED = Number(process.env.MODEL_SEED ?? 20261201);
 const MAX_EVENTS = Number(process.env.MODEL_MAX_EVENTS ?? 24);
+/** fast-check's size of the sequences: 'small' (the default) keeps most short; 'max' spreads them up to MAX_EVENTS. */
+const SIZE = (process.env.MODEL_SIZE ?? 'small') as fc.Size;
 const MAX_TABS = 4;
 /** MODEL_REPLAY='[config, events]' (a printed counterexample) runs just that sequence. */
 const REPLAY = process.env.MODEL_REPLAY ? JSON.parse(process.env.MODEL_REPLAY) : null;
@@ -693,6 +695,36 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 9701: a tab that waits to restore drops it once a page back (a reload) put it back, keeping the Offline picked since',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'navigateAway', tab: 0 },
+                { kind: 'open' },
+                { kind: 'agentPicks', status: 'Offline' },
+                { kind: 'close', tab: 3, thenWait: true },
+                { kind: 'wait', ms: 1 }
+            ]
+        ]
+    },
+    {
+        name: 'seed 9702: Sign Out sends the session-end status even when a lagging snapshot shows it already',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 0 },
+                { kind: 'connectAnswers', mode: 'late' },
+                { kind: 'wait', ms: 370 },
+                { kind: 'signOut', tab: 5 }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },
@@ -737,7 +769,7 @@ describe('c-session-guard model: random orders of events across tabs', () => {
                 await fc.assert(
                     fc.asyncProperty(
                         configArb,
-                        fc.array(eventArb, { minLength: 1, maxLength: MAX_EVENTS }),
+                        fc.array(eventArb, { minLength: 1, maxLength: MAX_EVENTS, size: SIZE }),
                         async (config, events) => {
                             figures.sequences++;
                             await runSequence(config, events);

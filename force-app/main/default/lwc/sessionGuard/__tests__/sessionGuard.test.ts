@@ -536,11 +536,13 @@ describe('c-session-guard', () => {
             ]);
         });
 
-        it('signs out an agent who is already Offline without another status change', async () => {
+        it('regression (model, seed 9702): signs out an agent Streams shows Offline after sending Offline once more', async () => {
+            // Streams' snapshot may lag behind a restore another tab just made (a slow Connect):
+            // Sign Out is the last word before the CCP goes, so it never trusts "already Offline".
             const { control, guard } = start('Status:Logout', { initialStateName: 'Offline' });
             guard.endSession('signOut');
             await flushPromises();
-            expect(control.setStateCalls).toHaveLength(0);
+            expect(control.setStateCalls.map((call) => call.stateName)).toEqual(['Offline']);
             expect(control.loggedOut()).toBe(true);
         });
 
@@ -742,6 +744,18 @@ describe('c-session-guard', () => {
                 statusName: 'Available'
             });
             expect(control.currentState().name).toBe('Available');
+        });
+
+        it('regression (model, seed 9701): drops its restore when the page that left is back and put the status back', async () => {
+            jest.useFakeTimers();
+            const { control, other } = startWithTabs('');
+            control.setCurrentState('Offline');
+            other.announce(leavingFromAvailable());
+            jest.advanceTimersByTime(1);
+            other.announce({ type: 'restored', sessionEndId: 'end-1' }); // the reloaded page did it
+            control.setCurrentState('Offline'); // and the agent picked Offline since
+            await grace();
+            expect(control.setStateCalls).toHaveLength(0);
         });
 
         it('a tab that does not lead leaves the restore to the leader', async () => {
