@@ -316,7 +316,12 @@ function endSession(state, situation, reason, input) {
     const base = { phase: 'sessionEnd', reason, statusName: target.name };
     if (action === 'logout') {
         const signedOut = logOut(state, reason, view, target, { ...base, action }, input, afterStay);
-        return { state: signedOut.state, commands: [...commands, ...signedOut.commands] };
+        // A reload signs in again: within SessionEndTimer it gets back what the agent had.
+        const record = loggingOut || reason === 'signOut' ? [] : [sessionEndRecord(view, target.name, input)];
+        return {
+            state: signedOut.state,
+            commands: [...commands, ...record, ...signedOut.commands]
+        };
     }
     const send = setStatus(input, { ...base, action }, target);
     commands.push(send);
@@ -329,7 +334,11 @@ function endSession(state, situation, reason, input) {
     }
     const mayStay = {
         kind: 'mayStay',
-        undo: { before: view, sent: target },
+        undo: {
+            before: view,
+            sent: target,
+            ...(loggingOut ? {} : { sessionEndId: input.freshId })
+        },
         signOut: null,
         afterStay
     };
@@ -562,10 +571,7 @@ function stopRestoring() {
 function tabMessage(state, message) {
     const { situation } = state;
     if (message.type === 'restored') {
-        const waiting = situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession';
-        return waiting && situation.leaving.sessionEndId === message.sessionEndId
-            ? { state: { ...state, situation: { kind: 'live' } }, commands: stopRestoring() }
-            : { state, commands: [] };
+        return sessionEndRestored(state, message.sessionEndId);
     }
     if (message.type === 'logout' || message.type === 'signOut') {
         const commands = message.type === 'signOut' ? [{ type: 'signedOutElsewhere' }] : [];
@@ -599,6 +605,18 @@ function tabMessage(state, message) {
             state: { ...state, situation: { kind: 'otherTabLeaving', leaving } },
             commands: [{ type: 'cancelTimer', timer: 'sessionCheck' }, grace]
         };
+    }
+    return { state, commands: [] };
+}
+/** A page back put a session end back: nobody else restores it, neither a survivor nor a stay. */
+function sessionEndRestored(state, sessionEndId) {
+    const { situation } = state;
+    const waiting = situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession';
+    if (waiting && situation.leaving.sessionEndId === sessionEndId) {
+        return { state: { ...state, situation: { kind: 'live' } }, commands: stopRestoring() };
+    }
+    if (situation.kind === 'mayStay' && situation.undo?.sessionEndId === sessionEndId) {
+        return { state: { ...state, situation: { ...situation, undo: null } }, commands: [] };
     }
     return { state, commands: [] };
 }

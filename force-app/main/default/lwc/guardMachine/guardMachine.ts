@@ -93,6 +93,16 @@ export interface OwnChange {
     answered?: boolean; // Connect confirmed it: a snapshot still without it only lags
 }
 
+/**
+ * What a stay would put back. `sessionEndId`: the record and message of that session end; a page
+ * back that restored it (`restored`) leaves nothing to undo.
+ */
+export interface Undo {
+    before: AgentView;
+    sent: AgentStateOption;
+    sessionEndId?: string;
+}
+
 /** A Status:Logout sign-out that waits for the page to go: after `beforeunload` it may stay. */
 export interface DeferredSignOut {
     signOutId: string;
@@ -108,7 +118,7 @@ export type Situation =
     | { kind: 'sessionOverElsewhere' } // another tab logged out or signed out: no restores
     | {
           kind: 'mayStay'; // ended from beforeunload; STAY_DETECTION_MS tells whether the page stayed
-          undo: { before: AgentView; sent: AgentStateOption } | null;
+          undo: Undo | null;
           signOut: DeferredSignOut | null;
           afterStay: 'live' | 'sessionOverElsewhere';
       }
@@ -573,7 +583,13 @@ function endSession(
             input,
             afterStay
         );
-        return { state: signedOut.state, commands: [...commands, ...signedOut.commands] };
+        // A reload signs in again: within SessionEndTimer it gets back what the agent had.
+        const record =
+            loggingOut || reason === 'signOut' ? [] : [sessionEndRecord(view, target.name, input)];
+        return {
+            state: signedOut.state,
+            commands: [...commands, ...record, ...signedOut.commands]
+        };
     }
     const send = setStatus(input, { ...base, action }, target);
     commands.push(send);
@@ -590,7 +606,11 @@ function endSession(
     }
     const mayStay: Situation = {
         kind: 'mayStay',
-        undo: { before: view, sent: target },
+        undo: {
+            before: view,
+            sent: target,
+            ...(loggingOut ? {} : { sessionEndId: input.freshId })
+        },
         signOut: null,
         afterStay
     };
@@ -662,7 +682,7 @@ function logOut(
         commands
     });
     const mayStay = (
-        undo: { before: AgentView; sent: AgentStateOption } | null,
+        undo: Undo | null,
         signOut: DeferredSignOut,
         commands: GuardCommand[]
     ): Step => ({
@@ -866,11 +886,7 @@ function stopRestoring(): GuardCommand[] {
 function tabMessage(state: GuardState, message: TabMessage): Step {
     const { situation } = state;
     if (message.type === 'restored') {
-        const waiting =
-            situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession';
-        return waiting && situation.leaving.sessionEndId === message.sessionEndId
-            ? { state: { ...state, situation: { kind: 'live' } }, commands: stopRestoring() }
-            : { state, commands: [] };
+        return sessionEndRestored(state, message.sessionEndId);
     }
     if (message.type === 'logout' || message.type === 'signOut') {
         const commands: GuardCommand[] =
@@ -905,6 +921,19 @@ function tabMessage(state: GuardState, message: TabMessage): Step {
             state: { ...state, situation: { kind: 'otherTabLeaving', leaving } },
             commands: [{ type: 'cancelTimer', timer: 'sessionCheck' }, grace]
         };
+    }
+    return { state, commands: [] };
+}
+
+/** A page back put a session end back: nobody else restores it, neither a survivor nor a stay. */
+function sessionEndRestored(state: GuardState, sessionEndId: string): Step {
+    const { situation } = state;
+    const waiting = situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession';
+    if (waiting && situation.leaving.sessionEndId === sessionEndId) {
+        return { state: { ...state, situation: { kind: 'live' } }, commands: stopRestoring() };
+    }
+    if (situation.kind === 'mayStay' && situation.undo?.sessionEndId === sessionEndId) {
+        return { state: { ...state, situation: { ...situation, undo: null } }, commands: [] };
     }
     return { state, commands: [] };
 }

@@ -725,6 +725,33 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 9901: a stay does not undo a session end that a page back already put back (the Offline picked since stays)',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 0 },
+                { kind: 'open' },
+                { kind: 'agentPicks', status: 'Offline' },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'open' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 9902: with Status:Logout a reload signs in again and gets back Lunch within SessionEndTimer',
+        sequence: [
+            { value: 'Status:Logout', initialStateName: 'Lunch' },
+            [
+                { kind: 'open' },
+                { kind: 'reload', tab: 0, afterMs: 0, thenWait: false },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'open' }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

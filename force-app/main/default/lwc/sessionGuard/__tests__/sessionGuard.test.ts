@@ -919,6 +919,18 @@ describe('c-session-guard', () => {
                 });
             });
 
+            it('regression (model, seed 9902): with Status:Logout a closing lone tab leaves the record a reload reads', () => {
+                const { control, other } = startWithTabs('Status:Logout');
+                other.stop(); // this tab is the only softphone: the CCP signs out
+                control.setCurrentState('Lunch');
+                closePage();
+                expect(control.loggedOut()).toBe(true);
+                expect(other.readSessionEnd()).toMatchObject({
+                    previousStatusName: 'Lunch',
+                    setStatusName: 'Offline'
+                });
+            });
+
             it('later than SessionEndTimer is a new login: InitialAgentState', () => {
                 const { control, guard, other } = startWithTabs('SessionEndTimer:5', {
                     connectOptions: { initialStateName: 'Offline' }
