@@ -184,6 +184,7 @@ interface MockContact {
 
 interface Snapshot {
     state: MockAgentState;
+    since: number; // when the shown state began: Streams' getState().startTimestamp
     availabilityStateName: string;
     next: MockAgentState | null;
     contactState: MockContact['state'] | null;
@@ -266,6 +267,11 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
     let loggedOut = false;
     let logoutFailure: number | null = null;
     let heldAnswers: (() => void)[] | null = null;
+    // When the shown state began, as Connect stamps it; every change gets a later stamp.
+    let since = Date.now();
+    const stateBegan = (): void => {
+        since = Math.max(Date.now(), since + 1);
+    };
 
     const shownState = (): MockAgentState => {
         if (contact) {
@@ -276,6 +282,7 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
     // Streams' snapshot: what a page knows, updated only when Connect pushes agent data.
     const capture = (): Snapshot => ({
         state: { ...shownState() },
+        since,
         availabilityStateName: chosen.name,
         next: next ? { ...next } : null,
         contactState: contact?.state ?? null
@@ -312,6 +319,7 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
         heldAnswers: () => heldAnswers?.length ?? 0,
         setCurrentState(name) {
             chosen = findState(states, name);
+            stateBegan();
             timeline.push({ kind: 'stateApplied', stateName: chosen.name, cause: 'agent' });
             refresh();
         },
@@ -321,16 +329,19 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
         },
         startContact() {
             contact = { state: 'connected' };
+            stateBegan();
             refresh();
         },
         enterAfterContactWork() {
             if (contact) {
                 contact.state = 'ended';
+                stateBegan();
                 refresh();
             }
         },
         endContact() {
             contact = null;
+            stateBegan();
             if (next) {
                 chosen = next;
                 next = null;
@@ -382,6 +393,7 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
             result = 'applied';
             chosen = target;
             next = null;
+            stateBegan();
         }
         const stateName = target?.name ?? requested.name;
         const call: SetStateCall = {
@@ -437,7 +449,7 @@ export function createConnectService(options: ConnectMockOptions = {}): ConnectS
                 }
             }
             getState(): MockAgentState & { startTimestamp: Date } {
-                return { ...snapshot.state, startTimestamp: new Date(0) };
+                return { ...snapshot.state, startTimestamp: new Date(snapshot.since) };
             }
             getNextState(): MockAgentState | null {
                 return snapshot.next ? { ...snapshot.next } : null;

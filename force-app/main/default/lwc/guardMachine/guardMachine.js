@@ -88,16 +88,39 @@ function seenChange(ownChange, view) {
     if (!ownChange || !view) {
         return ownChange;
     }
-    const shown = !sameName(view.stateName, ownChange.fromStateName) ||
+    const shown = !showsStateBefore(view, ownChange) ||
         (ownChange.queued === true && sameNullable(view.nextStateName, ownChange.sent.name));
     return shown ? null : ownChange;
+}
+/**
+ * The snapshot still shows the state the change left, not the change: the same state, begun at
+ * the same time (a state the agent picked again after the change begins later).
+ */
+function showsStateBefore(view, ownChange) {
+    const { fromSince } = ownChange;
+    const sameStart = fromSince === undefined ||
+        fromSince === null ||
+        view.stateSince === undefined ||
+        view.stateSince === null ||
+        view.stateSince === fromSince;
+    return sameName(view.stateName, ownChange.fromStateName) && sameStart;
+}
+/** The guard's own change, from the state the agent is in now. */
+function ownChangeFrom(view, sent, changeId, queued = false) {
+    return {
+        fromStateName: view.stateName,
+        fromSince: view.stateSince ?? null,
+        sent,
+        changeId,
+        ...(queued ? { queued: true } : {})
+    };
 }
 /** The agent as Connect will have them once Streams shows this guard's own change. */
 function asConnectWill(view, ownChange) {
     return ownChange &&
         !ownChange.queued &&
         !view.hasLiveContact &&
-        sameName(view.stateName, ownChange.fromStateName)
+        showsStateBefore(view, ownChange)
         ? { ...view, stateName: ownChange.sent.name, stateType: ownChange.sent.type }
         : view;
 }
@@ -153,7 +176,7 @@ function applyInitialState(state, input, how) {
         : [];
     const sendInitial = (target, restored = []) => {
         const send = setStatus(input, { phase: 'initial', action: 'setState', statusName: target.name }, target);
-        const ownChange = { fromStateName: view.stateName, sent: target, changeId: send.changeId };
+        const ownChange = ownChangeFrom(view, target, send.changeId);
         return { state: { ...state, ownChange }, commands: [...clearRecord, ...restored, send] };
     };
     if (reload.kind === 'alreadyInStatus') {
@@ -300,7 +323,10 @@ function endSession(state, situation, reason, input) {
     commands.push(...plan.warnings);
     const watchStay = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {
-        if (plan.kept && !loggingOut && reason !== 'signOut') {
+        if (plan.kept &&
+            !loggingOut &&
+            reason !== 'signOut' &&
+            !setByLastSessionEnd(plan.kept, input)) {
             // An agent who chose Offline (or a status the Value leaves alone) and reloads keeps it:
             // a page back within SessionEndTimer reads this instead of applying InitialAgentState.
             commands.push(sessionEndRecord(plan.kept, plan.kept.stateName, input));
@@ -343,6 +369,17 @@ function endSession(state, situation, reason, input) {
         afterStay
     };
     return { state: { ownChange, situation: mayStay }, commands: [...commands, watchStay] };
+}
+/**
+ * The agent is in that status because another tab's session end just set it (its record is
+ * recent): that record already says what the agent had, and a record of "kept" would hide it.
+ */
+function setByLastSessionEnd(view, input) {
+    const record = input.tabs?.sessionEnd;
+    return (!!record &&
+        input.now - record.endedAt <= input.settings.sessionEndTimerSeconds * 1000 &&
+        sameName(record.setStatusName, view.stateName) &&
+        !sameName(record.previousStatusName, view.stateName));
 }
 /** Where a session end that cannot stay leads: Sign Out is for good, even back from the cache. */
 function over(reason) {
@@ -414,7 +451,7 @@ function logOut(state, reason, view, offline, outcome, input, afterStay) {
     }
     return {
         state: {
-            ownChange: { fromStateName: view.stateName, sent: offline, changeId: send.changeId },
+            ownChange: ownChangeFrom(view, offline, send.changeId),
             situation: { kind: 'signingOut', changeId: send.changeId, signOutId, checked: false }
         },
         commands: [send, { type: 'startTimer', timer: 'signOutWait', ms: SIGN_OUT_WAIT_MS }]
@@ -520,12 +557,7 @@ function stayed(state, input) {
  * session end must see the agent in the restored status, not in the one the snapshot still shows.
  */
 function restoreChange(view, restore, changeId) {
-    return {
-        fromStateName: view.stateName,
-        sent: restore.state,
-        changeId,
-        ...(restore.enqueueNextState ? { queued: true } : {})
-    };
+    return ownChangeFrom(view, restore.state, changeId, restore.enqueueNextState);
 }
 /**
  * A page back from the back/forward cache is a new session: re-armed, the initial status again.
@@ -745,11 +777,7 @@ function statusAgain(state, input, reason) {
     const send = setStatus(input, outcome, plan.target);
     return {
         send,
-        ownChange: {
-            fromStateName: plan.view.stateName,
-            sent: plan.target,
-            changeId: send.changeId
-        }
+        ownChange: ownChangeFrom(plan.view, plan.target, send.changeId)
     };
 }
 /** The softphone signs out of the CCP itself (every Value but Status:Logout): the last look first. */

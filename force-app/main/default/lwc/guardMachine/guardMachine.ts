@@ -87,6 +87,7 @@ export type TimerName = 'stay' | 'grace' | 'sessionCheck' | 'signOutWait';
  */
 export interface OwnChange {
     fromStateName: string;
+    fromSince?: number | null; // when that state began: the same name with a later start is a new pick
     sent: AgentStateOption;
     changeId: string; // the setStatus that sent it
     queued?: boolean; // queued behind a contact: Streams shows it as the next status
@@ -268,9 +269,40 @@ function seenChange(ownChange: OwnChange | null, view: AgentView | null): OwnCha
         return ownChange;
     }
     const shown =
-        !sameName(view.stateName, ownChange.fromStateName) ||
+        !showsStateBefore(view, ownChange) ||
         (ownChange.queued === true && sameNullable(view.nextStateName, ownChange.sent.name));
     return shown ? null : ownChange;
+}
+
+/**
+ * The snapshot still shows the state the change left, not the change: the same state, begun at
+ * the same time (a state the agent picked again after the change begins later).
+ */
+function showsStateBefore(view: AgentView, ownChange: OwnChange): boolean {
+    const { fromSince } = ownChange;
+    const sameStart =
+        fromSince === undefined ||
+        fromSince === null ||
+        view.stateSince === undefined ||
+        view.stateSince === null ||
+        view.stateSince === fromSince;
+    return sameName(view.stateName, ownChange.fromStateName) && sameStart;
+}
+
+/** The guard's own change, from the state the agent is in now. */
+function ownChangeFrom(
+    view: AgentView,
+    sent: AgentStateOption,
+    changeId: string,
+    queued = false
+): OwnChange {
+    return {
+        fromStateName: view.stateName,
+        fromSince: view.stateSince ?? null,
+        sent,
+        changeId,
+        ...(queued ? { queued: true } : {})
+    };
 }
 
 /** The agent as Connect will have them once Streams shows this guard's own change. */
@@ -278,7 +310,7 @@ function asConnectWill(view: AgentView, ownChange: OwnChange | null): AgentView 
     return ownChange &&
         !ownChange.queued &&
         !view.hasLiveContact &&
-        sameName(view.stateName, ownChange.fromStateName)
+        showsStateBefore(view, ownChange)
         ? { ...view, stateName: ownChange.sent.name, stateType: ownChange.sent.type }
         : view;
 }
@@ -357,7 +389,7 @@ function applyInitialState(state: GuardState, input: GuardInput, how: 'load' | '
             { phase: 'initial', action: 'setState', statusName: target.name },
             target
         );
-        const ownChange = { fromStateName: view.stateName, sent: target, changeId: send.changeId };
+        const ownChange = ownChangeFrom(view, target, send.changeId);
         return { state: { ...state, ownChange }, commands: [...clearRecord, ...restored, send] };
     };
     if (reload.kind === 'alreadyInStatus') {
@@ -559,7 +591,12 @@ function endSession(
     commands.push(...plan.warnings);
     const watchStay: GuardCommand = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {
-        if (plan.kept && !loggingOut && reason !== 'signOut') {
+        if (
+            plan.kept &&
+            !loggingOut &&
+            reason !== 'signOut' &&
+            !setByLastSessionEnd(plan.kept, input)
+        ) {
             // An agent who chose Offline (or a status the Value leaves alone) and reloads keeps it:
             // a page back within SessionEndTimer reads this instead of applying InitialAgentState.
             commands.push(sessionEndRecord(plan.kept, plan.kept.stateName, input));
@@ -615,6 +652,20 @@ function endSession(
         afterStay
     };
     return { state: { ownChange, situation: mayStay }, commands: [...commands, watchStay] };
+}
+
+/**
+ * The agent is in that status because another tab's session end just set it (its record is
+ * recent): that record already says what the agent had, and a record of "kept" would hide it.
+ */
+function setByLastSessionEnd(view: AgentView, input: GuardInput): boolean {
+    const record = input.tabs?.sessionEnd;
+    return (
+        !!record &&
+        input.now - record.endedAt <= input.settings.sessionEndTimerSeconds * 1000 &&
+        sameName(record.setStatusName, view.stateName) &&
+        !sameName(record.previousStatusName, view.stateName)
+    );
 }
 
 /** Where a session end that cannot stay leads: Sign Out is for good, even back from the cache. */
@@ -707,7 +758,7 @@ function logOut(
     }
     return {
         state: {
-            ownChange: { fromStateName: view.stateName, sent: offline, changeId: send.changeId },
+            ownChange: ownChangeFrom(view, offline, send.changeId),
             situation: { kind: 'signingOut', changeId: send.changeId, signOutId, checked: false }
         },
         commands: [send, { type: 'startTimer', timer: 'signOutWait', ms: SIGN_OUT_WAIT_MS }]
@@ -831,12 +882,7 @@ function restoreChange(
     restore: { state: AgentStateOption; enqueueNextState: boolean },
     changeId: string
 ): OwnChange {
-    return {
-        fromStateName: view.stateName,
-        sent: restore.state,
-        changeId,
-        ...(restore.enqueueNextState ? { queued: true } : {})
-    };
+    return ownChangeFrom(view, restore.state, changeId, restore.enqueueNextState);
 }
 
 /**
@@ -1090,11 +1136,7 @@ function statusAgain(
     const send = setStatus(input, outcome, plan.target);
     return {
         send,
-        ownChange: {
-            fromStateName: plan.view.stateName,
-            sent: plan.target,
-            changeId: send.changeId
-        }
+        ownChange: ownChangeFrom(plan.view, plan.target, send.changeId)
     };
 }
 

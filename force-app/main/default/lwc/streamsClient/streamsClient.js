@@ -127,6 +127,12 @@ function holdCcpMessagesUntilIframeLoads(container, ccpOrigin) {
         }
     };
 }
+/** When the agent's state began (Connect's clock), or null if Streams does not say. */
+function sinceOf(state) {
+    const at = state.startTimestamp;
+    const time = at ? new Date(at).getTime() : NaN;
+    return Number.isFinite(time) ? time : null;
+}
 /** The agent as plain data, or null before Streams has the first agent data. */
 export function getAgentView() {
     const agent = currentAgent();
@@ -141,6 +147,7 @@ export function getAgentView() {
         return {
             stateName: state.name,
             stateType: state.type,
+            stateSince: sinceOf(state),
             availabilityStateName: availability?.state ?? null,
             nextStateName: nextState?.name ?? null,
             routingProfileName: agent.getRoutingProfile()?.name ?? '',

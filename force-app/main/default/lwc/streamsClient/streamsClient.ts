@@ -30,6 +30,8 @@ export interface AgentStateOption {
 export interface AgentView {
     stateName: string;
     stateType: string; // connect.AgentStateType value: 'routable' | 'not_routable' | 'offline' | 'error' | ...
+    /** When that state began, Connect's clock (getState().startTimestamp): a status picked again is a new start. */
+    stateSince?: number | null;
     /** The status the agent chose; stays e.g. 'Available' while stateName is the system 'Busy' of a contact. */
     availabilityStateName: string | null;
     nextStateName: string | null; // a status queued behind a live contact
@@ -181,6 +183,13 @@ function holdCcpMessagesUntilIframeLoads(
     };
 }
 
+/** When the agent's state began (Connect's clock), or null if Streams does not say. */
+function sinceOf(state: connect.AgentState): number | null {
+    const at = (state as { startTimestamp?: Date | string | null }).startTimestamp;
+    const time = at ? new Date(at).getTime() : NaN;
+    return Number.isFinite(time) ? time : null;
+}
+
 /** The agent as plain data, or null before Streams has the first agent data. */
 export function getAgentView(): AgentView | null {
     const agent = currentAgent();
@@ -195,6 +204,7 @@ export function getAgentView(): AgentView | null {
         return {
             stateName: state.name,
             stateType: state.type,
+            stateSince: sinceOf(state),
             availabilityStateName: availability?.state ?? null,
             nextStateName: nextState?.name ?? null,
             routingProfileName: agent.getRoutingProfile()?.name ?? '',

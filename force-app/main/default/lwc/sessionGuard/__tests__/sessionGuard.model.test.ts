@@ -752,6 +752,34 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: "seed 9911: a tab that goes while another tab's Offline is fresh keeps that tab's record, so the reload gets back Available",
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'navigateAway', tab: 0 },
+                { kind: 'reload', tab: 0, afterMs: 0, thenWait: false },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true }
+            ]
+        ]
+    },
+    {
+        name: 'seed 9912: the status the agent had, picked again while Sign Out waits, is told apart by its start time and ended',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'connectAnswers', mode: 'late' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'connectCatchesUp' },
+                { kind: 'contactEnds' }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

@@ -233,6 +233,7 @@ describe('c-streams-client', () => {
         expect(getAgentView()).toEqual({
             stateName: 'Available',
             stateType: 'routable',
+            stateSince: expect.any(Number), // getState().startTimestamp
             availabilityStateName: 'Available',
             nextStateName: null,
             routingProfileName: 'Sales JP',
