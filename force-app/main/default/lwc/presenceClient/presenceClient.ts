@@ -14,6 +14,7 @@ import {
     tokenNeedsRefresh
 } from 'c/presenceDecisions';
 import type {
+    HeartbeatOutcome,
     PresenceAction,
     PresenceLink,
     PresenceSettings,
@@ -53,196 +54,297 @@ export interface PresenceClient {
 
 export function startPresenceClient(options: PresenceClientOptions): PresenceClient {
     const now = options.now ?? Date.now;
-    const doFetch = options.fetch ?? ((input, init) => window.fetch(input, init));
-    const sendBeacon =
-        options.sendBeacon ?? ((url: string, body: Blob) => window.navigator.sendBeacon(url, body));
-    const browserId = readBrowserId(options.storage);
-    const tabId = options.tabId ?? options.tabs?.tabId ?? randomId();
-    let token = options.token;
-    let tokenRequest: Promise<void> | null = null;
-    let timer: number | undefined;
-    let inFlight = false;
-    let pendingAck: string | null = null;
-    let left = false;
-    let stopped = false;
-    let thresholdSeconds: number | null = null; // as the service last said
+    const run: PresenceRun = {
+        options,
+        now,
+        doFetch: options.fetch ?? ((input, init) => window.fetch(input, init)),
+        sendBeacon:
+            options.sendBeacon ??
+            ((url: string, body: Blob) => window.navigator.sendBeacon(url, body)),
+        browserId: readBrowserId(options.storage),
+        tabId: options.tabId ?? options.tabs?.tabId ?? randomId(),
+        tokens: keepToken(options.token, options.fetchToken, now, (error) => {
+            if (!run.stopped) {
+                options.onLink({ kind: 'tokenFailed', at: now(), message: messageOf(error) });
+            }
+        }),
+        left: false,
+        stopped: false
+    };
+    const heartbeats = createHeartbeatLoop(run);
+    const stopListening = listenToLifecycle(run, heartbeats);
+    options.onLink({ kind: 'waiting' });
+    run.tokens.refresh();
+    heartbeats.schedule();
 
-    const isLeader = (): boolean => (options.tabs ? options.tabs.isLeader() : true);
-
-    const refreshToken = (): Promise<void> => {
-        if (!tokenNeedsRefresh(token, now())) {
-            return Promise.resolve();
+    return {
+        beatNow: heartbeats.beatNow,
+        acknowledge: heartbeats.acknowledge,
+        leave() {
+            sendLeave(run);
+            heartbeats.pause();
+            if (run.left) {
+                options.onLink({ kind: 'left', at: now() });
+            }
+        },
+        stop() {
+            run.stopped = true;
+            stopListening();
+            heartbeats.pause();
         }
-        tokenRequest ??= options
-            .fetchToken()
-            .then(
-                (fresh) => {
+    };
+}
+
+/** What the parts of one running client share: the options with their defaults, and two flags. */
+interface PresenceRun {
+    options: PresenceClientOptions;
+    now: () => number;
+    doFetch: typeof fetch;
+    sendBeacon: (url: string, body: Blob) => boolean;
+    browserId: string;
+    tabId: string;
+    tokens: TokenKeeper;
+    /** A leave beacon went: no heartbeats until the page comes back from the back/forward cache. */
+    left: boolean;
+    /** `stop()` ran: nothing more is sent or reported. */
+    stopped: boolean;
+}
+
+interface TokenKeeper {
+    /** The token held now, or null while Apex has given none. */
+    current(): PresenceToken | null;
+    /** Asks Apex for a fresh token when this one runs out soon; one request at a time. */
+    refresh(): Promise<void>;
+}
+
+/** Holds the Apex token and renews it before it runs out, in every tab (a leave needs one too). */
+function keepToken(
+    initial: PresenceToken | null,
+    fetchToken: () => Promise<PresenceToken>,
+    now: () => number,
+    onFailure: (error: unknown) => void
+): TokenKeeper {
+    let token = initial;
+    let request: Promise<void> | null = null;
+    return {
+        current: () => token,
+        refresh() {
+            if (!tokenNeedsRefresh(token, now())) {
+                return Promise.resolve();
+            }
+            request ??= fetchToken()
+                .then((fresh) => {
                     token = fresh;
-                },
-                (error: unknown) => {
-                    if (!stopped) {
-                        options.onLink({
-                            kind: 'tokenFailed',
-                            at: now(),
-                            message: messageOf(error)
-                        });
-                    }
-                }
-            )
-            .finally(() => {
-                tokenRequest = null;
-            });
-        return tokenRequest;
-    };
-
-    const heartbeat = async (): Promise<void> => {
-        await refreshToken();
-        const settings = options.readSettings();
-        if (
-            stopped ||
-            left ||
-            inFlight ||
-            !isLeader() ||
-            !settings ||
-            !tokenIsValid(token, now())
-        ) {
-            return;
-        }
-        inFlight = true;
-        const ack = pendingAck;
-        const body = heartbeatBody({
-            token: token.token,
-            browserId,
-            tabIds: [tabId, ...(options.tabs?.liveTabIds() ?? []).filter((id) => id !== tabId)],
-            settings,
-            ackActionId: ack
-        });
-        const abort = typeof AbortController === 'function' ? new AbortController() : null;
-        // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounds the wait for the service
-        const timeout = window.setTimeout(() => abort?.abort(), HEARTBEAT_TIMEOUT_MS);
-        const post = () =>
-            doFetch(endpointUrl(options.serviceUrl, 'heartbeat'), {
-                method: 'POST',
-                headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-                body,
-                credentials: 'omit',
-                cache: 'no-store',
-                ...(abort ? { signal: abort.signal } : {})
-            });
-        try {
-            // One retry, straight from the failure: a network callback is not throttled in a
-            // hidden tab, where the next timer may be a minute away (experiments/hidden-tab).
-            const response = await post().catch((error: unknown) => {
-                if (abort?.signal.aborted) {
-                    throw error;
-                }
-                return post();
-            });
-            const outcome = interpretAnswer(response.status, await response.text(), now());
-            if (stopped) {
-                return;
-            }
-            if (outcome.link.kind === 'answered') {
-                thresholdSeconds = outcome.link.thresholdSeconds;
-                if (ack !== null && pendingAck === ack) {
-                    pendingAck = null;
-                }
-            }
-            options.onLink(outcome.link);
-            if (outcome.action) {
-                options.onAction(outcome.action);
-            }
-        } catch (error) {
-            if (!stopped) {
-                options.onLink({ kind: 'unreachable', at: now(), detail: messageOf(error) });
-            }
-        } finally {
-            window.clearTimeout(timeout);
-            inFlight = false;
+                }, onFailure)
+                .finally(() => {
+                    request = null;
+                });
+            return request;
         }
     };
+}
 
+interface HeartbeatLoop {
+    /** A heartbeat now (if this tab may send one), then the next an interval later. */
+    beatNow(): void;
+    /** Arms the next heartbeat an interval from now, unless stopped or left. */
+    schedule(): void;
+    /** Disarms the next heartbeat. */
+    pause(): void;
+    /** The next heartbeat tells the service that this action's notice was shown. */
+    acknowledge(actionId: string): void;
+}
+
+interface HeartbeatState {
+    timer: number | undefined;
+    inFlight: boolean;
+    pendingAck: string | null;
+    thresholdSeconds: number | null; // as the service last said
+}
+
+function createHeartbeatLoop(run: PresenceRun): HeartbeatLoop {
+    const state: HeartbeatState = {
+        timer: undefined,
+        inFlight: false,
+        pendingAck: null,
+        thresholdSeconds: null
+    };
+    const beatNow = (): void => {
+        sendHeartbeat(run, state).finally(schedule);
+    };
     const schedule = (): void => {
-        window.clearTimeout(timer);
-        if (stopped || left) {
+        window.clearTimeout(state.timer);
+        if (run.stopped || run.left) {
             return;
         }
         // A chain of timeouts, not an interval: a slow answer never stacks heartbeats.
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- the heartbeat loop
-        timer = window.setTimeout(() => {
-            heartbeat().finally(schedule);
-        }, heartbeatIntervalFor(thresholdSeconds));
+        state.timer = window.setTimeout(beatNow, heartbeatIntervalFor(state.thresholdSeconds));
     };
-
-    const sendLeave = (): void => {
-        const settings = options.readSettings();
-        if (left || stopped || !settings || !tokenIsValid(token, now())) {
-            return;
+    return {
+        beatNow,
+        schedule,
+        pause() {
+            window.clearTimeout(state.timer);
+        },
+        acknowledge(actionId) {
+            state.pendingAck = actionId;
         }
-        left = true;
-        const body = leaveBody({
-            token: token.token,
-            browserId,
-            tabId,
-            remainingTabIds: options.tabs?.liveTabIds() ?? [],
-            settings
+    };
+}
+
+/** One heartbeat, sent only by the tab leader with an agent to speak for and a valid token. */
+async function sendHeartbeat(run: PresenceRun, state: HeartbeatState): Promise<void> {
+    await run.tokens.refresh();
+    const settings = run.options.readSettings();
+    const token = run.tokens.current();
+    if (
+        run.stopped ||
+        run.left ||
+        state.inFlight ||
+        !isLeader(run.options.tabs) ||
+        !settings ||
+        !tokenIsValid(token, run.now())
+    ) {
+        return;
+    }
+    state.inFlight = true;
+    const ack = state.pendingAck;
+    const body = heartbeatBody({
+        token: token.token,
+        browserId: run.browserId,
+        tabIds: [
+            run.tabId,
+            ...(run.options.tabs?.liveTabIds() ?? []).filter((id) => id !== run.tabId)
+        ],
+        settings,
+        ackActionId: ack
+    });
+    const abort = typeof AbortController === 'function' ? new AbortController() : null;
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- bounds the wait for the service
+    const timeout = window.setTimeout(() => abort?.abort(), HEARTBEAT_TIMEOUT_MS);
+    try {
+        const url = endpointUrl(run.options.serviceUrl, 'heartbeat');
+        const response = await postWithOneRetry(run.doFetch, url, body, abort);
+        const outcome = interpretAnswer(response.status, await response.text(), run.now());
+        if (!run.stopped) {
+            takeAnswer(run, state, outcome, ack);
+        }
+    } catch (error) {
+        if (!run.stopped) {
+            run.options.onLink({ kind: 'unreachable', at: run.now(), detail: messageOf(error) });
+        }
+    } finally {
+        window.clearTimeout(timeout);
+        state.inFlight = false;
+    }
+}
+
+/** A lone tab has no coordinator and leads. */
+function isLeader(tabs: TabCoordinator | null): boolean {
+    return tabs ? tabs.isLeader() : true;
+}
+
+/**
+ * POSTs the heartbeat, and once more straight from a failure: a network callback is not throttled
+ * in a hidden tab, where the next timer may be a minute away (experiments/hidden-tab). A request
+ * that timed out is not retried.
+ */
+function postWithOneRetry(
+    doFetch: typeof fetch,
+    url: string,
+    body: string,
+    abort: AbortController | null
+): Promise<Response> {
+    const post = () =>
+        doFetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+            body,
+            credentials: 'omit',
+            cache: 'no-store',
+            ...(abort ? { signal: abort.signal } : {})
         });
-        try {
-            // text/plain needs no preflight; the browser delivers it after the page is gone.
-            sendBeacon(
-                endpointUrl(options.serviceUrl, 'leave'),
-                new Blob([body], { type: 'text/plain;charset=UTF-8' })
-            );
-        } catch {
-            // No beacon (blocked): the no-sign-of-life path still covers this departure.
+    return post().catch((error: unknown) => {
+        if (abort?.signal.aborted) {
+            throw error;
         }
-    };
+        return post();
+    });
+}
 
+/** Hands on the service's answer, and learns its threshold for the next interval. */
+function takeAnswer(
+    run: PresenceRun,
+    state: HeartbeatState,
+    outcome: HeartbeatOutcome,
+    ack: string | null
+): void {
+    if (outcome.link.kind === 'answered') {
+        state.thresholdSeconds = outcome.link.thresholdSeconds;
+        // Delivered; an acknowledgement that came in meanwhile waits for the next heartbeat.
+        if (ack !== null && state.pendingAck === ack) {
+            state.pendingAck = null;
+        }
+    }
+    run.options.onLink(outcome.link);
+    if (outcome.action) {
+        run.options.onAction(outcome.action);
+    }
+}
+
+/** The leave beacon, once per departure, and only with settings and a token the service accepts. */
+function sendLeave(run: PresenceRun): void {
+    const settings = run.options.readSettings();
+    const token = run.tokens.current();
+    if (run.left || run.stopped || !settings || !tokenIsValid(token, run.now())) {
+        return;
+    }
+    run.left = true;
+    const body = leaveBody({
+        token: token.token,
+        browserId: run.browserId,
+        tabId: run.tabId,
+        remainingTabIds: run.options.tabs?.liveTabIds() ?? [],
+        settings
+    });
+    try {
+        // text/plain needs no preflight; the browser delivers it after the page is gone.
+        run.sendBeacon(
+            endpointUrl(run.options.serviceUrl, 'leave'),
+            new Blob([body], { type: 'text/plain;charset=UTF-8' })
+        );
+    } catch {
+        // No beacon (blocked): the no-sign-of-life path still covers this departure.
+    }
+}
+
+/** Follows the page going and coming back, and other tabs leaving. Answers the way to stop. */
+function listenToLifecycle(run: PresenceRun, heartbeats: HeartbeatLoop): () => void {
     const onPageHide = (): void => {
-        sendLeave();
-        window.clearTimeout(timer);
+        sendLeave(run);
+        heartbeats.pause();
     };
     const onPageShow = (event: PageTransitionEvent): void => {
-        if (event.persisted && !stopped) {
-            left = false; // back from the back/forward cache: alive again
-            heartbeat().finally(schedule);
+        if (event.persisted && !run.stopped) {
+            run.left = false; // back from the back/forward cache: alive again
+            heartbeats.beatNow();
         }
     };
     // Another tab leaving: say at once that this one lives. A message runs promptly even in a
     // hidden tab, whose next timer may be a minute away, so the service never repairs a "last
     // tab" leave while this tab remains.
-    const unsubscribe = options.tabs?.subscribe((message) => {
-        if (message.type === 'leaving' && !stopped && !left) {
-            heartbeat().finally(schedule);
+    const unsubscribe = run.options.tabs?.subscribe((message) => {
+        if (message.type === 'leaving' && !run.stopped && !run.left) {
+            heartbeats.beatNow();
         }
     });
-    options.target.addEventListener('pagehide', onPageHide);
-    options.target.addEventListener('pageshow', onPageShow as EventListener);
-    options.onLink({ kind: 'waiting' });
-    refreshToken();
-    schedule();
-
-    return {
-        beatNow() {
-            heartbeat().finally(schedule);
-        },
-        acknowledge(actionId) {
-            pendingAck = actionId;
-        },
-        leave() {
-            sendLeave();
-            window.clearTimeout(timer);
-            if (left) {
-                options.onLink({ kind: 'left', at: now() });
-            }
-        },
-        stop() {
-            stopped = true;
-            unsubscribe?.();
-            window.clearTimeout(timer);
-            options.target.removeEventListener('pagehide', onPageHide);
-            options.target.removeEventListener('pageshow', onPageShow as EventListener);
-        }
+    run.options.target.addEventListener('pagehide', onPageHide);
+    run.options.target.addEventListener('pageshow', onPageShow as EventListener);
+    return () => {
+        unsubscribe?.();
+        run.options.target.removeEventListener('pagehide', onPageHide);
+        run.options.target.removeEventListener('pageshow', onPageShow as EventListener);
     };
 }
 
