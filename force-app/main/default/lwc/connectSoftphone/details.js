@@ -17,7 +17,8 @@ const SKIP_LABELS = {
     noAgent: LABELS.detailsSkipNoAgent,
     alreadyEnded: LABELS.detailsSkipAlreadyEnded,
     unknownStatus: LABELS.detailsSkipUnknownStatus,
-    otherTabOpen: LABELS.detailsSkipOtherTabOpen
+    otherTabOpen: LABELS.detailsSkipOtherTabOpen,
+    statusChosenSince: LABELS.detailsSkipStatusChosenSince
 };
 const REASON_LABELS = {
     signOut: LABELS.detailsReasonSignOut,

@@ -24,7 +24,8 @@ const SKIP_LABELS: Record<SkipReason, string> = {
     noAgent: LABELS.detailsSkipNoAgent,
     alreadyEnded: LABELS.detailsSkipAlreadyEnded,
     unknownStatus: LABELS.detailsSkipUnknownStatus,
-    otherTabOpen: LABELS.detailsSkipOtherTabOpen
+    otherTabOpen: LABELS.detailsSkipOtherTabOpen,
+    statusChosenSince: LABELS.detailsSkipStatusChosenSince
 };
 const REASON_LABELS: Record<SessionEndReason, string> = {
     signOut: LABELS.detailsReasonSignOut,

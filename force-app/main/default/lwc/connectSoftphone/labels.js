@@ -31,6 +31,7 @@ import detailsSkipNoAgent from '@salesforce/label/c.ConnectSoftphone_DetailsSkip
 import detailsSkipAlreadyEnded from '@salesforce/label/c.ConnectSoftphone_DetailsSkipAlreadyEnded';
 import detailsSkipUnknownStatus from '@salesforce/label/c.ConnectSoftphone_DetailsSkipUnknownStatus';
 import detailsSkipOtherTabOpen from '@salesforce/label/c.ConnectSoftphone_DetailsSkipOtherTabOpen';
+import detailsSkipStatusChosenSince from '@salesforce/label/c.ConnectSoftphone_DetailsSkipStatusChosenSince';
 import detailsConfirmed from '@salesforce/label/c.ConnectSoftphone_DetailsConfirmed';
 import detailsRefused from '@salesforce/label/c.ConnectSoftphone_DetailsRefused';
 import detailsNotAnswered from '@salesforce/label/c.ConnectSoftphone_DetailsNotAnswered';
@@ -123,6 +124,7 @@ export const LABELS = {
     detailsSkipAlreadyEnded,
     detailsSkipUnknownStatus,
     detailsSkipOtherTabOpen,
+    detailsSkipStatusChosenSince,
     detailsConfirmed,
     detailsRefused,
     detailsNotAnswered,

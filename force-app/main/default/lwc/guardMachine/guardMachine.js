@@ -188,6 +188,10 @@ function applyInitialState(state, input, how) {
     if (current.stateType !== 'offline') {
         return done(...clearRecord, skip(input, 'initial', 'notOffline'));
     }
+    if (reload.kind === 'chosenSince') {
+        // Offline, but not by that session end: the agent (or a supervisor) chose it since.
+        return done(...clearRecord, skip(input, 'initial', 'statusChosenSince'));
+    }
     if (joinsSessionOfOtherTab(input.tabs, how)) {
         return done(...clearRecord, skip(input, 'initial', 'otherTabOpen'));
     }
@@ -343,7 +347,9 @@ function endSession(state, situation, reason, input) {
     if (action === 'logout') {
         const signedOut = logOut(state, reason, view, target, { ...base, action }, input, afterStay);
         // A reload signs in again: within SessionEndTimer it gets back what the agent had.
-        const record = loggingOut || reason === 'signOut' ? [] : [sessionEndRecord(view, target.name, input)];
+        const record = loggingOut || reason === 'signOut' || setByLastSessionEnd(view, input)
+            ? []
+            : [sessionEndRecord(view, target.name, input)];
         return {
             state: signedOut.state,
             commands: [...commands, ...record, ...signedOut.commands]

@@ -38,7 +38,8 @@ export type SkipReason =
     | 'noAgent'
     | 'alreadyEnded'
     | 'unknownStatus' // InitialAgentState names no Connect status: warned, nothing changed
-    | 'otherTabOpen'; // another softphone of this browser holds the session: its status is kept
+    | 'otherTabOpen' // another softphone of this browser holds the session: its status is kept
+    | 'statusChosenSince'; // back within SessionEndTimer, the agent chose a status since: kept
 
 export interface GuardOutcome {
     at: number; // Date.now()
@@ -401,6 +402,10 @@ function applyInitialState(state: GuardState, input: GuardInput, how: 'load' | '
     if (current.stateType !== 'offline') {
         return done(...clearRecord, skip(input, 'initial', 'notOffline'));
     }
+    if (reload.kind === 'chosenSince') {
+        // Offline, but not by that session end: the agent (or a supervisor) chose it since.
+        return done(...clearRecord, skip(input, 'initial', 'statusChosenSince'));
+    }
     if (joinsSessionOfOtherTab(input.tabs, how)) {
         return done(...clearRecord, skip(input, 'initial', 'otherTabOpen'));
     }
@@ -622,7 +627,9 @@ function endSession(
         );
         // A reload signs in again: within SessionEndTimer it gets back what the agent had.
         const record =
-            loggingOut || reason === 'signOut' ? [] : [sessionEndRecord(view, target.name, input)];
+            loggingOut || reason === 'signOut' || setByLastSessionEnd(view, input)
+                ? []
+                : [sessionEndRecord(view, target.name, input)];
         return {
             state: signedOut.state,
             commands: [...commands, ...record, ...signedOut.commands]

@@ -37,8 +37,11 @@ export function reloadDecision(record, view, currentName, now, sessionEndTimerSe
     }
     const previous = findState(view, record.previousStatusName);
     const recent = now - record.endedAt <= sessionEndTimerSeconds * 1000;
-    if (!recent || !previous || !sameName(currentName, record.setStatusName)) {
+    if (!recent || !previous) {
         return { kind: 'newLogin' };
+    }
+    if (!sameName(currentName, record.setStatusName)) {
+        return { kind: 'chosenSince' };
     }
     return sameName(previous.name, currentName)
         ? { kind: 'alreadyInStatus' }

@@ -47,7 +47,8 @@ export function restoreAfterOtherTab(view: AgentView, message: LeavingMessage): 
 }
 
 export type ReloadDecision =
-    | { kind: 'newLogin' } // no record, too old, or the agent moved on: the initial status applies
+    | { kind: 'newLogin' } // no record, or too old: the initial status applies
+    | { kind: 'chosenSince' } // recent, but the agent is in another status since: theirs, kept
     | { kind: 'alreadyInStatus' }
     | { kind: 'restore'; state: AgentStateOption };
 
@@ -68,8 +69,11 @@ export function reloadDecision(
     }
     const previous = findState(view, record.previousStatusName);
     const recent = now - record.endedAt <= sessionEndTimerSeconds * 1000;
-    if (!recent || !previous || !sameName(currentName, record.setStatusName)) {
+    if (!recent || !previous) {
         return { kind: 'newLogin' };
+    }
+    if (!sameName(currentName, record.setStatusName)) {
+        return { kind: 'chosenSince' };
     }
     return sameName(previous.name, currentName)
         ? { kind: 'alreadyInStatus' }

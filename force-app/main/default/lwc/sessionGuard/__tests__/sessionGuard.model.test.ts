@@ -780,6 +780,34 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: "seed 9921: with Status:Logout a lone tab that goes while another tab's Offline is fresh keeps that tab's record",
+        sequence: [
+            { value: 'Status:Logout', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 0 },
+                { kind: 'reload', tab: 7, afterMs: 0, thenWait: true },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'contactArrives' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 9922: a tab that opens within SessionEndTimer keeps the Offline the agent chose after that session end',
+        sequence: [
+            { value: 'Status:Lunch', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 0 },
+                { kind: 'agentPicks', status: 'Offline' },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'open' }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

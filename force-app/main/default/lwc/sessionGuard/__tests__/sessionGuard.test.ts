@@ -931,6 +931,19 @@ describe('c-session-guard', () => {
                 });
             });
 
+            it('regression (model, seed 9922): within SessionEndTimer, an Offline the agent chose since that session end is kept', () => {
+                const { control, guard, other } = startWithTabs('SessionEndTimer:5', {
+                    connectOptions: { initialStateName: 'Offline' }
+                });
+                other.writeSessionEnd({ ...record(Date.now() - 1000), setStatusName: 'Lunch' });
+                expect(guard.applyInitialState()).toMatchObject({
+                    phase: 'initial',
+                    action: 'skipped',
+                    skippedBecause: 'statusChosenSince'
+                });
+                expect(control.setStateCalls).toHaveLength(0);
+            });
+
             it('later than SessionEndTimer is a new login: InitialAgentState', () => {
                 const { control, guard, other } = startWithTabs('SessionEndTimer:5', {
                     connectOptions: { initialStateName: 'Offline' }
