@@ -262,7 +262,10 @@ export class BrowserWorld {
                 return;
             }
             if (outcome.action !== 'logout') {
-                await changeThenWait(() => guard.beforeSignOut());
+                const again = await changeThenWait(() => guard.beforeSignOut());
+                if (again.action === 'enqueueNextState') {
+                    return;
+                }
                 await phone.streams.signOut(CCP_URL).catch(() => undefined);
             }
             if (phone.status === 'open' && phone.guard) {

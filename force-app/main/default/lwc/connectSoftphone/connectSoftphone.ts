@@ -278,7 +278,10 @@ export default class ConnectSoftphone extends LightningElement {
         }
         if (outcome.action !== 'logout') {
             // A status the agent picked in the CCP meanwhile would outlive the sign-out.
-            await this.changeThenWait(() => guard.beforeSignOut());
+            const again = await this.changeThenWait(() => guard.beforeSignOut());
+            if (again.action === 'enqueueNextState') {
+                return false; // a contact came meanwhile: the status is queued behind it instead
+            }
             await streamsClient.signOut(ccpUrl);
         }
         return true;

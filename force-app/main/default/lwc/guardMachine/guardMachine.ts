@@ -594,6 +594,13 @@ function endSession(
     }
     const plan = planSessionEnd(state.ownChange, reason, input);
     commands.push(...plan.warnings);
+    if (reason === 'signOut' && !(plan.kind === 'change' && plan.action === 'enqueueNextState')) {
+        // The session is over in every tab from now: no tab restores, no page back reads a record.
+        commands.push(
+            { type: 'announce', message: { type: 'signOut' } },
+            { type: 'clearSessionEnd' }
+        );
+    }
     const watchStay: GuardCommand = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {
         if (
@@ -1124,8 +1131,19 @@ function statusAgain(
     reason: SessionEndReason
 ): { send: Extract<GuardCommand, { type: 'setStatus' }>; ownChange: OwnChange } | null {
     const plan = planSessionEnd(state.ownChange, 'signOut', input);
-    if (plan.kind !== 'change' || plan.action === 'enqueueNextState' || !input.view) {
+    if (plan.kind !== 'change' || !input.view) {
         return null;
+    }
+    if (plan.action === 'enqueueNextState') {
+        // A contact came meanwhile (the agent had picked a routable status): queue it behind.
+        const outcome = {
+            phase: 'sessionEnd' as const,
+            reason,
+            action: 'enqueueNextState' as const,
+            statusName: plan.target.name
+        };
+        const send = setStatus(input, outcome, plan.target);
+        return { send, ownChange: ownChangeFrom(plan.view, plan.target, send.changeId, true) };
     }
     // Once Connect confirmed the change, a snapshot without it only lags; with no answer there is
     // no news at all, and the agent may have picked a status Streams does not show yet either.

@@ -808,6 +808,34 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 9931: Sign Out tells the other tabs at once, so a reload meanwhile restores nothing before the sign-out',
+        sequence: [
+            { value: 'Status:Logout', initialStateName: 'Offline' },
+            [
+                { kind: 'connectAnswers', mode: 'late' },
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'signOut', tab: 7 },
+                { kind: 'reload', tab: 0, afterMs: 0, thenWait: false },
+                { kind: 'reload', tab: 3, afterMs: 0, thenWait: true },
+                { kind: 'contactEnds' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 9932: a contact that comes while Sign Out waits gets the session-end status queued, and the CCP stays signed in',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'connectAnswers', mode: 'silent' },
+                { kind: 'open' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'contactArrives' }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

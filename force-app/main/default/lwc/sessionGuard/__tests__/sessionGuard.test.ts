@@ -865,6 +865,22 @@ describe('c-session-guard', () => {
             expect(control.setStateCalls).toHaveLength(0);
         });
 
+        it('regression (model, seed 9931): Sign Out tells the others at once and leaves no record to restore', () => {
+            jest.useFakeTimers();
+            const { guard, heardByOther, other } = startWithTabs('');
+            other.writeSessionEnd({
+                sessionEndId: 'end-1',
+                endedAt: Date.now(),
+                previousStatusName: 'Available',
+                previousWasRoutable: true,
+                setStatusName: 'Offline'
+            });
+            guard.endSession('signOut');
+            jest.advanceTimersByTime(1);
+            expect(heardByOther.map((message) => message.type)).toEqual(['signOut']);
+            expect(other.readSessionEnd()).toBeNull();
+        });
+
         it('a navigation to Salesforce logout tells the others, and leaves no record to restore', async () => {
             const navigation = new EventTarget();
             Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
