@@ -369,6 +369,15 @@ function applyInitialState(state: GuardState, input: GuardInput, how: 'load' | '
     if (!profileMatches(view, settings.profileNameIncludes)) {
         return { state, commands: [skip(input, 'initial', 'profileNotMatched')] };
     }
+    if (how === 'resume' && (input.tabs?.otherLiveTabs ?? 0) > 0) {
+        // Back from the cache beside live tabs: they hold the session and put back what this
+        // page's session end set; this page's snapshot is from before the cache (it may miss a
+        // contact), so it decides nothing.
+        return {
+            state: { ...state, ownChange: null },
+            commands: [skip(input, 'initial', 'otherTabOpen')]
+        };
+    }
     const record = input.tabs?.sessionEnd ?? null;
     if (view.hasLiveContact) {
         return reloadDuringContact(state, view, record, input);
@@ -433,7 +442,7 @@ function joinsSessionOfOtherTab(tabs: TabsView | null, how: 'load' | 'resume'): 
         return false;
     }
     // Tabs that load together (a browser restoring its tabs) leave it to the oldest of them.
-    return how === 'resume' || !tabs.isLeader;
+    return how === 'load' && !tabs.isLeader;
 }
 
 /**

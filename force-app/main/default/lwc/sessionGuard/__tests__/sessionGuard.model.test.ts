@@ -836,6 +836,21 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 9941: a page back from the cache beside a live tab decides nothing on its snapshot from before the cache (a contact came)',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'navigateAway', tab: 0 },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'contactArrives' },
+                { kind: 'comeBack', tab: 0, thawLater: true },
+                { kind: 'contactArrives' }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

@@ -971,13 +971,28 @@ describe('c-session-guard', () => {
             });
 
             it('from the back/forward cache gets Lunch back too', () => {
-                const { control } = startWithTabs('', {
+                const { control, other } = startWithTabs('', {
                     connectOptions: { initialStateName: 'Lunch' }
                 });
+                other.stop(); // the only softphone: nobody else puts Lunch back
                 closePage();
                 expect(control.currentState().name).toBe('Offline');
                 window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
                 expect(stateNames(control)).toEqual(['Offline', 'Lunch']);
+            });
+
+            it('regression (model, seed 9941): from the cache beside a live tab, leaves the restore to that tab', () => {
+                // Its snapshot is from before the cache: a contact may have come meanwhile, and a
+                // plain change then would be refused. The live tab restores from its own news.
+                const { control, onOutcome } = startWithTabs('', {
+                    connectOptions: { initialStateName: 'Lunch' }
+                });
+                closePage();
+                window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+                expect(stateNames(control)).toEqual(['Offline']);
+                expect(onOutcome).toHaveBeenLastCalledWith(
+                    expect.objectContaining({ phase: 'initial', skippedBecause: 'otherTabOpen' })
+                );
             });
 
             // Found by the model-based test: a page reloaded during a contact skipped the record
