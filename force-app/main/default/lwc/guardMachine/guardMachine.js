@@ -165,14 +165,8 @@ function applyInitialState(state, input, how) {
     if (!profileMatches(view, settings.profileNameIncludes)) {
         return { state, commands: [skip(input, 'initial', 'profileNotMatched')] };
     }
-    if (how === 'resume' && (input.tabs?.otherLiveTabs ?? 0) > 0) {
-        // Back from the cache beside live tabs: they hold the session and put back what this
-        // page's session end set; this page's snapshot is from before the cache (it may miss a
-        // contact), so it decides nothing.
-        return {
-            state: { ...state, ownChange: null },
-            commands: [skip(input, 'initial', 'otherTabOpen')]
-        };
+    if (how === 'resume' && input.tabs && input.tabs.otherLiveTabs > 0) {
+        return resumeBesideLiveTabs(state, input, input.tabs);
     }
     const record = input.tabs?.sessionEnd ?? null;
     if (view.hasLiveContact) {
@@ -216,6 +210,37 @@ function applyInitialState(state, input, how) {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     return sendInitial(target);
+}
+/**
+ * Back from the cache beside live tabs: they hold the session. This page's snapshot is from
+ * before the cache (it may miss a contact), so it decides nothing now; if its session end (or
+ * another's) is still to be put back, it waits LEAVING_GRACE_MS like the others, and the leader
+ * restores with the news it has then (this page too, if the others went meanwhile).
+ */
+function resumeBesideLiveTabs(state, input, tabs) {
+    const commands = [skip(input, 'initial', 'otherTabOpen')];
+    const record = tabs.sessionEnd;
+    const recent = record !== null &&
+        input.now - record.endedAt <= input.settings.sessionEndTimerSeconds * 1000;
+    if (!record || !recent) {
+        return { state: { ...state, ownChange: null }, commands };
+    }
+    const leaving = {
+        type: 'leaving',
+        tabId: record.byTabId,
+        sessionEndId: record.sessionEndId,
+        previousStatus: {
+            name: record.previousStatusName,
+            wasRoutable: record.previousWasRoutable,
+            hadLiveContact: false
+        },
+        setStatusName: record.setStatusName,
+        reason: 'pagehide'
+    };
+    return {
+        state: { situation: { kind: 'otherTabLeaving', leaving }, ownChange: null },
+        commands: [...commands, { type: 'startTimer', timer: 'grace', ms: LEAVING_GRACE_MS }]
+    };
 }
 /** Another softphone of this browser started the session: this one joins it. */
 function joinsSessionOfOtherTab(tabs, how) {

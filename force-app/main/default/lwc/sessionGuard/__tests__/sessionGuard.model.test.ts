@@ -851,6 +851,19 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 100004: a page back from the cache beside a tab that then closes puts back what the agent had itself',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'navigateAway', tab: 3 },
+                { kind: 'comeBack', tab: 0, thawLater: false },
+                { kind: 'close', tab: 0, thenWait: true }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },
