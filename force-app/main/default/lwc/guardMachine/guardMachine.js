@@ -362,6 +362,10 @@ function endSession(state, situation, reason, input) {
     if (reason === 'signOut' && !(plan.kind === 'change' && plan.action === 'enqueueNextState')) {
         // The session is over in every tab from now: no tab restores, no page back reads a record.
         commands.push({ type: 'announce', message: { type: 'signOut' } }, { type: 'clearSessionEnd' });
+        if (situation.kind === 'sessionOverElsewhere') {
+            // Counted again until signed out: a tab opened meanwhile must not start a session.
+            commands.push({ type: 'rejoinTabs' });
+        }
     }
     const watchStay = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {

@@ -636,6 +636,10 @@ function endSession(
             { type: 'announce', message: { type: 'signOut' } },
             { type: 'clearSessionEnd' }
         );
+        if (situation.kind === 'sessionOverElsewhere') {
+            // Counted again until signed out: a tab opened meanwhile must not start a session.
+            commands.push({ type: 'rejoinTabs' });
+        }
     }
     const watchStay: GuardCommand = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {

@@ -864,6 +864,22 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 200004: a tab that left the registry after a logout is counted again while its Sign Out waits, so a new tab does not set InitialAgentState',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'salesforceLogout', tab: 0 },
+                { kind: 'connectAnswers', mode: 'late' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'open' },
+                { kind: 'reload', tab: 1, afterMs: 0, thenWait: true },
+                { kind: 'reload', tab: 0, afterMs: 0, thenWait: false }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },
