@@ -61,11 +61,20 @@ export function transition(state, event, input) {
             return changeAnswered(state, event, input);
         case 'signOutDue':
             return signOutDue(state, input);
-        case 'stop':
+        case 'stop': {
+            // Stopped while Status:Logout's sign-out waits: the last look still comes first.
+            const again = state.situation.kind === 'signingOut' && !state.situation.checked
+                ? statusAgain(state, input, 'signOut')
+                : null;
             return {
                 state: { ...state, situation: { kind: 'stopped' } },
-                commands: [...runDeferredSignOut(state.situation), { type: 'release' }]
+                commands: [
+                    ...(again ? [again.send] : []),
+                    ...runDeferredSignOut(state.situation),
+                    { type: 'release' }
+                ]
             };
+        }
         default:
             return unknownEvent(event, state);
     }

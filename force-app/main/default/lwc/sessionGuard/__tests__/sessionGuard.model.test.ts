@@ -880,6 +880,20 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 200003: with Status:Logout, a softphone stopped while its sign-out waits still takes the last look first',
+        sequence: [
+            { value: 'Status:Logout', initialStateName: 'Offline' },
+            [
+                { kind: 'connectAnswers', mode: 'silent' },
+                { kind: 'open' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'wait', ms: 1960 },
+                { kind: 'agentPicks', status: 'Available' }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },
