@@ -152,7 +152,11 @@ class Checker {
 
     /** Before each event: a settled status is what the agent has. */
     noteSettled(): void {
-        if (Date.now() - this.departedAt >= 2000) {
+        // Not while a tab is behind a "Leave site?" prompt: its session end may yet be undone.
+        const prompting = this.world.phones.some(
+            (phone) => Date.now() - phone.promptedAt < STAY_DETECTION_MS
+        );
+        if (Date.now() - this.departedAt >= 2000 && !prompting) {
             this.settledStatus = effectiveStatus(this.world);
         }
     }
