@@ -449,10 +449,7 @@ function applyInitialState(state: GuardState, input: GuardInput, how: 'load' | '
 function resumeBesideLiveTabs(state: GuardState, input: GuardInput, tabs: TabsView): Step {
     const commands: GuardCommand[] = [skip(input, 'initial', 'otherTabOpen')];
     const record = tabs.sessionEnd;
-    const recent =
-        record !== null &&
-        input.now - record.endedAt <= input.settings.sessionEndTimerSeconds * 1000;
-    if (!record || !recent) {
+    if (!record || !isRecent(record, input)) {
         return { state: { ...state, ownChange: null }, commands };
     }
     const leaving: LeavingMessage = {
@@ -726,10 +723,15 @@ function setByLastSessionEnd(view: AgentView, input: GuardInput): boolean {
     const record = input.tabs?.sessionEnd;
     return (
         !!record &&
-        input.now - record.endedAt <= input.settings.sessionEndTimerSeconds * 1000 &&
+        isRecent(record, input) &&
         sameName(record.setStatusName, view.stateName) &&
         !sameName(record.previousStatusName, view.stateName)
     );
+}
+
+/** Within SessionEndTimer of that session end: a page back then is its reload. */
+function isRecent(record: SessionEndRecord, input: GuardInput): boolean {
+    return input.now - record.endedAt <= input.settings.sessionEndTimerSeconds * 1000;
 }
 
 /** Where a session end that cannot stay leads: Sign Out is for good, even back from the cache. */
@@ -1184,35 +1186,23 @@ function statusAgain(
     if (plan.kind !== 'change' || !input.view) {
         return null;
     }
-    if (plan.action === 'enqueueNextState') {
-        // A contact came meanwhile (the agent had picked a routable status): queue it behind.
-        const outcome = {
-            phase: 'sessionEnd' as const,
-            reason,
-            action: 'enqueueNextState' as const,
-            statusName: plan.target.name
-        };
-        const send = setStatus(input, outcome, plan.target);
-        return { send, ownChange: ownChangeFrom(plan.view, plan.target, send.changeId, true) };
-    }
+    // A contact came meanwhile (the agent had picked a routable status): queue it behind.
+    const queued = plan.action === 'enqueueNextState';
     // Once Connect confirmed the change, a snapshot without it only lags; with no answer there is
     // no news at all, and the agent may have picked a status Streams does not show yet either.
     const own = state.ownChange;
     const seen = own?.answered ? asConnectWill(input.view, own) : input.view;
-    if (sameName(seen.stateName, plan.target.name)) {
+    if (!queued && sameName(seen.stateName, plan.target.name)) {
         return null;
     }
     const outcome = {
         phase: 'sessionEnd' as const,
         reason,
-        action: 'setState' as const,
+        action: queued ? ('enqueueNextState' as const) : ('setState' as const),
         statusName: plan.target.name
     };
     const send = setStatus(input, outcome, plan.target);
-    return {
-        send,
-        ownChange: ownChangeFrom(plan.view, plan.target, send.changeId)
-    };
+    return { send, ownChange: ownChangeFrom(plan.view, plan.target, send.changeId, queued) };
 }
 
 /** The softphone signs out of the CCP itself (every Value but Status:Logout): the last look first. */
