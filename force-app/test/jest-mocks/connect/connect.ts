@@ -90,6 +90,10 @@ export interface ConnectControl {
     loggedOut(): boolean;
     /** The first agent data arrives (Streams fires agent INIT, then REFRESH). */
     agentReady(): void;
+    /** In the back/forward cache: no agent data reaches the page until it is thawed. */
+    freeze(): void;
+    /** Back from the cache: Connect pushes the agent data it missed. */
+    thaw(): void;
     /** The agent changes status elsewhere (e.g. in another CCP); no setState is recorded. */
     setCurrentState(name: string): void;
     setRoutingProfileName(name: string): void;
@@ -222,6 +226,8 @@ export interface ConnectService
         ConnectControl,
         | 'initCcpCalls'
         | 'agentReady'
+        | 'freeze'
+        | 'thaw'
         | 'fireAuthFail'
         | 'fireIframeRetriesExhausted'
         | 'fireAckTimeout'
@@ -619,6 +625,8 @@ export function installConnectMock(options: ConnectMockOptions = {}): ConnectCon
         hasLiveContact: service.hasLiveContact,
         loggedOut: service.loggedOut,
         agentReady: page.agentReady,
+        freeze: page.freeze,
+        thaw: page.thaw,
         setCurrentState: service.setCurrentState,
         setRoutingProfileName: service.setRoutingProfileName,
         startContact: service.startContact,

@@ -18,11 +18,18 @@ export const STAY_DETECTION_MS = 5000;
 export const LEAVING_GRACE_MS = 400;
 /** A session check not answered by then counts as a session gone: the agent stays as set. */
 export const SESSION_CHECK_TIMEOUT_MS = 3000;
+/**
+ * A page back from the back/forward cache waits this long for Streams' first agent data since:
+ * its snapshot is from before the cache and may miss a contact that came meanwhile. Streams' long
+ * poll brings news at once when something changed; when nothing did, the old snapshot is right.
+ */
+export const RESUME_WAIT_MS = 1000;
 export function initialGuardState() {
     return { situation: { kind: 'live' }, ownChange: null };
 }
 const LIVE_KINDS = [
     'live',
+    'resuming',
     'otherTabLeaving',
     'checkingSession',
     'loggingOut',
@@ -38,11 +45,15 @@ export function transition(state, event, input) {
     switch (event.type) {
         case 'agentReady':
             return applyInitialState(state, input, 'load');
-        case 'agentChanged':
-            return {
-                state: { ...state, ownChange: seenChange(state.ownChange, input.view) },
-                commands: []
+        case 'agentChanged': {
+            const seen = {
+                ...state,
+                ownChange: seenChange(state.ownChange, input.view)
             };
+            return state.situation.kind === 'resuming'
+                ? resumeWithNews(seen, input)
+                : { state: seen, commands: [] };
+        }
         case 'sessionEnd':
             return isLive(state.situation)
                 ? endSession(state, state.situation, event.reason, input)
@@ -195,7 +206,7 @@ function applyInitialState(state, input, how) {
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     if (reload.kind === 'restore' && record) {
-        return sendInitial(reload.state, [announceRestored(record)]);
+        return sendInitial(reload.state, [announceRestored(record.sessionEndId)]);
     }
     if (current.stateType !== 'offline') {
         return done(...clearRecord, skip(input, 'initial', 'notOffline'));
@@ -280,14 +291,17 @@ function reloadDuringContact(state, view, record, input) {
         state: { ...state, ownChange },
         commands: [
             { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
-            announceRestored(record),
+            announceRestored(record.sessionEndId),
             send
         ]
     };
 }
-/** The other tabs drop that session end: this page put it back (they would restore it again). */
-function announceRestored(record) {
-    return { type: 'announce', message: { type: 'restored', sessionEndId: record.sessionEndId } };
+/**
+ * The other tabs drop that session end: this tab put it back. A survivor would restore it again,
+ * and the tab that ended it, if it stayed, would undo it over a status the agent picked since.
+ */
+function announceRestored(sessionEndId) {
+    return { type: 'announce', message: { type: 'restored', sessionEndId } };
 }
 function planSessionEnd(ownChange, reason, input) {
     const { settings } = input;
@@ -359,7 +373,7 @@ function endSession(state, situation, reason, input) {
     const afterStay = situation.kind === 'sessionOverElsewhere' ? 'sessionOverElsewhere' : 'live';
     const commands = [];
     if (reason !== 'signOut') {
-        commands.push({ type: 'cancelTimer', timer: 'grace' }, { type: 'cancelTimer', timer: 'sessionCheck' }, { type: 'leaveTabs' });
+        commands.push(...stopRestoring(), { type: 'leaveTabs' });
         if (loggingOut) {
             commands.push({ type: 'announce', message: { type: 'logout' } }, { type: 'clearSessionEnd' });
         }
@@ -619,24 +633,32 @@ function restoreChange(view, restore, changeId) {
     return ownChangeFrom(view, restore.state, changeId, restore.enqueueNextState);
 }
 /**
- * A page back from the back/forward cache is a new session: re-armed, the initial status again.
- * Not after the softphone's Sign Out: the agent signed out, the sign-out goes on.
+ * A page back from the back/forward cache is a new session: re-armed, and once Streams has news
+ * (or RESUME_WAIT_MS passed) the initial status again. Not after the softphone's Sign Out: the
+ * agent signed out, the sign-out goes on.
  */
 function pageRestored(state, input) {
     const { kind } = state.situation;
     if (kind === 'signingOut' || kind === 'signedOut') {
         return { state, commands: [skip(input, 'initial', 'alreadyEnded')] };
     }
-    const rearmed = { ...state, situation: { kind: 'live' } };
-    const initial = applyInitialState(rearmed, input, 'resume');
     return {
-        state: initial.state,
+        state: { ...state, situation: { kind: 'resuming' } },
         commands: [
             { type: 'cancelTimer', timer: 'stay' },
             { type: 'cancelTimer', timer: 'signOutWait' },
             { type: 'rejoinTabs' },
-            ...initial.commands
+            { type: 'startTimer', timer: 'resume', ms: RESUME_WAIT_MS }
         ]
+    };
+}
+/** Streams' news since the cache came (or its wait is over): the page decides on it now. */
+function resumeWithNews(state, input) {
+    const rearmed = { ...state, situation: { kind: 'live' } };
+    const initial = applyInitialState(rearmed, input, 'resume');
+    return {
+        state: initial.state,
+        commands: [{ type: 'cancelTimer', timer: 'resume' }, ...initial.commands]
     };
 }
 /** Salesforce's Log Out: the other tabs are told not to restore, and no record is left. */
@@ -656,7 +678,8 @@ function navigatingToLogout(state) {
 function stopRestoring() {
     return [
         { type: 'cancelTimer', timer: 'grace' },
-        { type: 'cancelTimer', timer: 'sessionCheck' }
+        { type: 'cancelTimer', timer: 'sessionCheck' },
+        { type: 'cancelTimer', timer: 'resume' }
     ];
 }
 function tabMessage(state, message) {
@@ -724,6 +747,9 @@ function timerFired(state, timer, input) {
     if (timer === 'stay' && situation.kind === 'mayStay') {
         return stayed(state, input);
     }
+    if (timer === 'resume' && situation.kind === 'resuming') {
+        return resumeWithNews(state, input); // no news: nothing changed while the page was away
+    }
     if (timer === 'grace' && situation.kind === 'otherTabLeaving') {
         // The leader (oldest live tab) decides for all, once Salesforce says the session is on.
         if (!input.tabs?.isLeader) {
@@ -768,6 +794,7 @@ function sessionChecked(state, event, input) {
         commands: [
             ...commands,
             { type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId },
+            announceRestored(situation.leaving.sessionEndId),
             send
         ]
     };

@@ -79,7 +79,14 @@ export const LEAVING_GRACE_MS = 400;
 /** A session check not answered by then counts as a session gone: the agent stays as set. */
 export const SESSION_CHECK_TIMEOUT_MS = 3000;
 
-export type TimerName = 'stay' | 'grace' | 'sessionCheck' | 'signOutWait';
+/**
+ * A page back from the back/forward cache waits this long for Streams' first agent data since:
+ * its snapshot is from before the cache and may miss a contact that came meanwhile. Streams' long
+ * poll brings news at once when something changed; when nothing did, the old snapshot is right.
+ */
+export const RESUME_WAIT_MS = 1000;
+
+export type TimerName = 'stay' | 'grace' | 'sessionCheck' | 'signOutWait' | 'resume';
 
 /**
  * The last change this guard sent, until Streams' snapshot shows it (one update later): a decision
@@ -114,6 +121,7 @@ export interface DeferredSignOut {
 /** What the guard is doing. Each situation lists the events that matter in it (the table). */
 export type Situation =
     | { kind: 'live' } // the session is on; nothing pending
+    | { kind: 'resuming' } // back from the cache: waits RESUME_WAIT_MS for Streams' news, then decides
     | { kind: 'otherTabLeaving'; leaving: LeavingMessage } // waiting LEAVING_GRACE_MS
     | { kind: 'checkingSession'; leaving: LeavingMessage; checkId: string } // leader: is Salesforce still on?
     | { kind: 'loggingOut' } // this page navigates to Salesforce's logout: no restores
@@ -198,6 +206,7 @@ export function initialGuardState(): GuardState {
 
 const LIVE_KINDS = [
     'live',
+    'resuming',
     'otherTabLeaving',
     'checkingSession',
     'loggingOut',
@@ -216,11 +225,15 @@ export function transition(state: GuardState, event: GuardEvent, input: GuardInp
     switch (event.type) {
         case 'agentReady':
             return applyInitialState(state, input, 'load');
-        case 'agentChanged':
-            return {
-                state: { ...state, ownChange: seenChange(state.ownChange, input.view) },
-                commands: []
+        case 'agentChanged': {
+            const seen: GuardState = {
+                ...state,
+                ownChange: seenChange(state.ownChange, input.view)
             };
+            return state.situation.kind === 'resuming'
+                ? resumeWithNews(seen, input)
+                : { state: seen, commands: [] };
+        }
         case 'sessionEnd':
             return isLive(state.situation)
                 ? endSession(state, state.situation, event.reason, input)
@@ -410,7 +423,7 @@ function applyInitialState(state: GuardState, input: GuardInput, how: 'load' | '
         return done(...clearRecord, skip(input, 'initial', 'alreadyInStatus'));
     }
     if (reload.kind === 'restore' && record) {
-        return sendInitial(reload.state, [announceRestored(record)]);
+        return sendInitial(reload.state, [announceRestored(record.sessionEndId)]);
     }
     if (current.stateType !== 'offline') {
         return done(...clearRecord, skip(input, 'initial', 'notOffline'));
@@ -518,15 +531,18 @@ function reloadDuringContact(
         state: { ...state, ownChange },
         commands: [
             { type: 'clearSessionEnd', sessionEndId: record.sessionEndId },
-            announceRestored(record),
+            announceRestored(record.sessionEndId),
             send
         ]
     };
 }
 
-/** The other tabs drop that session end: this page put it back (they would restore it again). */
-function announceRestored(record: SessionEndRecord): GuardCommand {
-    return { type: 'announce', message: { type: 'restored', sessionEndId: record.sessionEndId } };
+/**
+ * The other tabs drop that session end: this tab put it back. A survivor would restore it again,
+ * and the tab that ended it, if it stayed, would undo it over a status the agent picked since.
+ */
+function announceRestored(sessionEndId: string): GuardCommand {
+    return { type: 'announce', message: { type: 'restored', sessionEndId } };
 }
 
 /** What a session end does to the agent, before the tabs and the stay watch are added. */
@@ -623,11 +639,7 @@ function endSession(
     const afterStay = situation.kind === 'sessionOverElsewhere' ? 'sessionOverElsewhere' : 'live';
     const commands: GuardCommand[] = [];
     if (reason !== 'signOut') {
-        commands.push(
-            { type: 'cancelTimer', timer: 'grace' },
-            { type: 'cancelTimer', timer: 'sessionCheck' },
-            { type: 'leaveTabs' }
-        );
+        commands.push(...stopRestoring(), { type: 'leaveTabs' });
         if (loggingOut) {
             commands.push(
                 { type: 'announce', message: { type: 'logout' } },
@@ -952,24 +964,33 @@ function restoreChange(
 }
 
 /**
- * A page back from the back/forward cache is a new session: re-armed, the initial status again.
- * Not after the softphone's Sign Out: the agent signed out, the sign-out goes on.
+ * A page back from the back/forward cache is a new session: re-armed, and once Streams has news
+ * (or RESUME_WAIT_MS passed) the initial status again. Not after the softphone's Sign Out: the
+ * agent signed out, the sign-out goes on.
  */
 function pageRestored(state: GuardState, input: GuardInput): Step {
     const { kind } = state.situation;
     if (kind === 'signingOut' || kind === 'signedOut') {
         return { state, commands: [skip(input, 'initial', 'alreadyEnded')] };
     }
-    const rearmed: GuardState = { ...state, situation: { kind: 'live' } };
-    const initial = applyInitialState(rearmed, input, 'resume');
     return {
-        state: initial.state,
+        state: { ...state, situation: { kind: 'resuming' } },
         commands: [
             { type: 'cancelTimer', timer: 'stay' },
             { type: 'cancelTimer', timer: 'signOutWait' },
             { type: 'rejoinTabs' },
-            ...initial.commands
+            { type: 'startTimer', timer: 'resume', ms: RESUME_WAIT_MS }
         ]
+    };
+}
+
+/** Streams' news since the cache came (or its wait is over): the page decides on it now. */
+function resumeWithNews(state: GuardState, input: GuardInput): Step {
+    const rearmed: GuardState = { ...state, situation: { kind: 'live' } };
+    const initial = applyInitialState(rearmed, input, 'resume');
+    return {
+        state: initial.state,
+        commands: [{ type: 'cancelTimer', timer: 'resume' }, ...initial.commands]
     };
 }
 
@@ -991,7 +1012,8 @@ function navigatingToLogout(state: GuardState): Step {
 function stopRestoring(): GuardCommand[] {
     return [
         { type: 'cancelTimer', timer: 'grace' },
-        { type: 'cancelTimer', timer: 'sessionCheck' }
+        { type: 'cancelTimer', timer: 'sessionCheck' },
+        { type: 'cancelTimer', timer: 'resume' }
     ];
 }
 
@@ -1064,6 +1086,9 @@ function timerFired(state: GuardState, timer: TimerName, input: GuardInput): Ste
     if (timer === 'stay' && situation.kind === 'mayStay') {
         return stayed(state, input);
     }
+    if (timer === 'resume' && situation.kind === 'resuming') {
+        return resumeWithNews(state, input); // no news: nothing changed while the page was away
+    }
     if (timer === 'grace' && situation.kind === 'otherTabLeaving') {
         // The leader (oldest live tab) decides for all, once Salesforce says the session is on.
         if (!input.tabs?.isLeader) {
@@ -1118,6 +1143,7 @@ function sessionChecked(
         commands: [
             ...commands,
             { type: 'clearSessionEnd', sessionEndId: situation.leaving.sessionEndId },
+            announceRestored(situation.leaving.sessionEndId),
             send
         ]
     };

@@ -14,7 +14,7 @@
  * SessionEndTimer seconds (a reload) gets the status it had instead of the initial one.
  */
 import { startGuardRunner } from 'c/guardRunner';
-export { LEAVING_GRACE_MS, SESSION_CHECK_TIMEOUT_MS, SIGN_OUT_WAIT_MS, STAY_DETECTION_MS } from 'c/guardMachine';
+export { LEAVING_GRACE_MS, RESUME_WAIT_MS, SESSION_CHECK_TIMEOUT_MS, SIGN_OUT_WAIT_MS, STAY_DETECTION_MS } from 'c/guardMachine';
 export { isSalesforceLogout, resolveStatus } from 'c/agentStatus';
 export function startSessionGuard(options) {
     const runner = startGuardRunner(options);

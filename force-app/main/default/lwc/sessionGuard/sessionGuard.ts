@@ -19,6 +19,7 @@ import type { GuardOutcome, SessionEndReason } from 'c/guardMachine';
 
 export {
     LEAVING_GRACE_MS,
+    RESUME_WAIT_MS,
     SESSION_CHECK_TIMEOUT_MS,
     SIGN_OUT_WAIT_MS,
     STAY_DETECTION_MS

@@ -396,12 +396,18 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             const promised =
                 event.thenWait && restorePromised(world, phone) && event.kind === 'close';
             const before = checker.settledStatus;
+            // every tab is from before the last logout: the page reloaded is a new login
+            const newLogin = noSessionOpen(world);
             checker.noteDeparture([phone]);
             world.close(phone);
             let label = `${event.kind} tab ${phone.id}`;
             if (event.kind === 'reload') {
                 await tick(event.afterMs);
                 const again = world.open();
+                if (newLogin) {
+                    await tick(0);
+                    checker.noteAgentChoice(); // InitialAgentState: from then on that is what they have
+                }
                 label += ` (back as tab ${again.id} after ${event.afterMs} ms)`;
             }
             checkOne();
@@ -894,6 +900,51 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
                 { kind: 'agentPicks', status: 'Available' },
                 { kind: 'wait', ms: 1960 },
                 { kind: 'agentPicks', status: 'Available' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 300004: a page back from the cache waits for Streams’ news, so a contact that came meanwhile gets no plain change',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'connectAnswers', mode: 'refuse' },
+                { kind: 'open' },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'navigateAway', tab: 0 },
+                { kind: 'contactArrives' },
+                { kind: 'comeBack', tab: 0, thawLater: true },
+                { kind: 'wait', ms: 1 }
+            ]
+        ]
+    },
+    {
+        name: 'seed 300003: the leader’s restore tells the tab that stayed, which then keeps the Lunch the agent picked since',
+        sequence: [
+            { value: 'Status:Lunch', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 1 },
+                { kind: 'wait', ms: 380 },
+                { kind: 'agentPicks', status: 'Lunch' },
+                { kind: 'close', tab: 3, thenWait: true },
+                { kind: 'connectCatchesUp' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 400001 (the model’s own mistake): a tab reloaded after a logout elsewhere is a new login, and InitialAgentState is then what the agent has',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 0 },
+                { kind: 'open' },
+                { kind: 'salesforceLogout', tab: 0 },
+                { kind: 'reload', tab: 0, afterMs: 0, thenWait: false },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true }
             ]
         ]
     },

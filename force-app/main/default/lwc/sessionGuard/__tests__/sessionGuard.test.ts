@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { parseSessionEndValue } from 'c/featureValueParser';
 import {
     LEAVING_GRACE_MS,
+    RESUME_WAIT_MS,
     STAY_DETECTION_MS,
     startSessionGuard,
     type GuardOutcome,
@@ -566,12 +567,14 @@ describe('c-session-guard', () => {
     });
 
     describe('back/forward cache', () => {
-        it('a page restored from the cache re-arms the guard and restores the initial status', () => {
-            const { control, onOutcome } = start('');
+        it('a page restored from the cache re-arms the guard and, once Streams has news, restores the initial status', () => {
+            const { control, guard, onOutcome } = start('');
             window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
             expect(control.currentState().name).toBe('Offline');
 
             window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+            expect(control.currentState().name).toBe('Offline'); // its snapshot is from before the cache
+            guard.agentChanged(); // Streams catches up
             expect(control.currentState().name).toBe('Available');
             expect(onOutcome).toHaveBeenLastCalledWith(
                 expect.objectContaining({
@@ -585,12 +588,30 @@ describe('c-session-guard', () => {
             expect(stateNames(control)).toEqual(['Offline', 'Available', 'Offline']);
         });
 
-        it('restores the status also when Streams already showed the agent Offline', async () => {
+        it('with no news from Streams, restores the initial status after RESUME_WAIT_MS', async () => {
+            jest.useFakeTimers();
             const { control } = start('');
             window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
-            await flushPromises();
+            await jest.advanceTimersByTimeAsync(0); // Streams already shows the agent Offline
             window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+            await jest.advanceTimersByTimeAsync(RESUME_WAIT_MS - 1);
+            expect(control.currentState().name).toBe('Offline');
+            await jest.advanceTimersByTimeAsync(1); // nothing changed while the page was away
             expect(control.currentState().name).toBe('Available');
+        });
+
+        it('regression (model, seed 300004): a contact that came while the page was in the cache gets no plain change', () => {
+            const { control, guard, onOutcome } = start('');
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+            control.freeze(); // in the cache: the page hears nothing
+            control.startContact();
+            window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+            control.thaw(); // Streams catches up after pageshow
+            guard.agentChanged();
+            expect(stateNames(control)).toEqual(['Offline']); // nothing sent during the contact
+            expect(onOutcome).toHaveBeenLastCalledWith(
+                expect.objectContaining({ phase: 'initial', skippedBecause: 'liveContact' })
+            );
         });
 
         it('keeps a status the agent chose elsewhere while the page was away', () => {
@@ -709,6 +730,21 @@ describe('c-session-guard', () => {
             );
             // Used up: a page loading now is not a reload of the closed one.
             expect(other.readSessionEnd()).toBeNull();
+        });
+
+        it('regression (model, seed 300003): the leader’s restore tells the other tabs, so a tab that stayed does not undo it later', async () => {
+            // The tab that left may have stayed ("Leave site?"): its undo, run after the agent
+            // picked a status since, would put back what the leader already put back.
+            jest.useFakeTimers();
+            const { control, other, heardByOther } = startWithTabs('');
+            control.setCurrentState('Offline');
+            other.announce(leavingFromAvailable());
+            await grace();
+            expect(stateNames(control)).toEqual(['Available']);
+            await jest.advanceTimersByTimeAsync(1); // the channel delivers
+            expect(heardByOther).toContainEqual(
+                expect.objectContaining({ type: 'restored', sessionEndId: 'end-1' })
+            );
         });
 
         it('restores also when Streams does not show the other tab’s change yet', async () => {
@@ -978,6 +1014,7 @@ describe('c-session-guard', () => {
                 closePage();
                 expect(control.currentState().name).toBe('Offline');
                 window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+                harness!.guard.agentChanged(); // Streams' news since the cache
                 expect(stateNames(control)).toEqual(['Offline', 'Lunch']);
             });
 
@@ -989,6 +1026,7 @@ describe('c-session-guard', () => {
                 });
                 closePage();
                 window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+                harness!.guard.agentChanged(); // Streams' news since the cache
                 expect(stateNames(control)).toEqual(['Offline']);
                 expect(onOutcome).toHaveBeenLastCalledWith(
                     expect.objectContaining({ phase: 'initial', skippedBecause: 'otherTabOpen' })
