@@ -370,6 +370,9 @@ function planSessionEnd(ownChange, reason, input) {
  */
 function endSession(state, situation, reason, input) {
     const loggingOut = situation.kind === 'loggingOut';
+    // The Salesforce session is over (here or in another tab): nobody puts this session end back,
+    // and a page loading now is a new login. A tab of that login must not restore it either.
+    const sessionOver = loggingOut || situation.kind === 'sessionOverElsewhere';
     const afterStay = situation.kind === 'sessionOverElsewhere' ? 'sessionOverElsewhere' : 'live';
     const commands = [];
     if (reason !== 'signOut') {
@@ -391,7 +394,7 @@ function endSession(state, situation, reason, input) {
     const watchStay = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {
         if (plan.kept &&
-            !loggingOut &&
+            !sessionOver &&
             reason !== 'signOut' &&
             !setByLastSessionEnd(plan.kept, input)) {
             // An agent who chose Offline (or a status the Value leaves alone) and reloads keeps it:
@@ -410,7 +413,7 @@ function endSession(state, situation, reason, input) {
     if (action === 'logout') {
         const signedOut = logOut(state, reason, view, target, { ...base, action }, input, afterStay);
         // A reload signs in again: within SessionEndTimer it gets back what the agent had.
-        const record = loggingOut || reason === 'signOut' || setByLastSessionEnd(view, input)
+        const record = sessionOver || reason === 'signOut' || setByLastSessionEnd(view, input)
             ? []
             : [sessionEndRecord(view, target.name, input)];
         return {
@@ -420,7 +423,7 @@ function endSession(state, situation, reason, input) {
     }
     const send = setStatus(input, { ...base, action }, target);
     commands.push(send);
-    if (!loggingOut && reason !== 'signOut') {
+    if (!sessionOver && reason !== 'signOut') {
         commands.push(...announceLeaving(view, target, reason, input));
     }
     const ownChange = restoreChange(view, { state: target, enqueueNextState: action === 'enqueueNextState' }, send.changeId);
@@ -432,7 +435,7 @@ function endSession(state, situation, reason, input) {
         undo: {
             before: view,
             sent: target,
-            ...(loggingOut ? {} : { sessionEndId: input.freshId })
+            ...(sessionOver ? {} : { sessionEndId: input.freshId })
         },
         signOut: null,
         afterStay

@@ -636,6 +636,9 @@ function endSession(
     input: GuardInput
 ): Step {
     const loggingOut = situation.kind === 'loggingOut';
+    // The Salesforce session is over (here or in another tab): nobody puts this session end back,
+    // and a page loading now is a new login. A tab of that login must not restore it either.
+    const sessionOver = loggingOut || situation.kind === 'sessionOverElsewhere';
     const afterStay = situation.kind === 'sessionOverElsewhere' ? 'sessionOverElsewhere' : 'live';
     const commands: GuardCommand[] = [];
     if (reason !== 'signOut') {
@@ -664,7 +667,7 @@ function endSession(
     if (plan.kind === 'skip') {
         if (
             plan.kept &&
-            !loggingOut &&
+            !sessionOver &&
             reason !== 'signOut' &&
             !setByLastSessionEnd(plan.kept, input)
         ) {
@@ -693,7 +696,7 @@ function endSession(
         );
         // A reload signs in again: within SessionEndTimer it gets back what the agent had.
         const record =
-            loggingOut || reason === 'signOut' || setByLastSessionEnd(view, input)
+            sessionOver || reason === 'signOut' || setByLastSessionEnd(view, input)
                 ? []
                 : [sessionEndRecord(view, target.name, input)];
         return {
@@ -703,7 +706,7 @@ function endSession(
     }
     const send = setStatus(input, { ...base, action }, target);
     commands.push(send);
-    if (!loggingOut && reason !== 'signOut') {
+    if (!sessionOver && reason !== 'signOut') {
         commands.push(...announceLeaving(view, target, reason, input));
     }
     const ownChange = restoreChange(
@@ -719,7 +722,7 @@ function endSession(
         undo: {
             before: view,
             sent: target,
-            ...(loggingOut ? {} : { sessionEndId: input.freshId })
+            ...(sessionOver ? {} : { sessionEndId: input.freshId })
         },
         signOut: null,
         afterStay

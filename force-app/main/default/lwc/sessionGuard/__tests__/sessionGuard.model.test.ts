@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
-import { STAY_DETECTION_MS, resolveStatus } from 'c/sessionGuard';
+import { RESUME_WAIT_MS, STAY_DETECTION_MS, resolveStatus } from 'c/sessionGuard';
 import type { AnswerMode } from '../../../../../test/jest-mocks/connect/connect';
 import {
     BrowserWorld,
@@ -149,9 +149,35 @@ class Checker {
     /** What the agent had: the effective status once no session end is being undone (2 s after one). */
     settledStatus = '';
     private departedAt = -Infinity;
+    /** The lone page back from the cache, until it decides (Streams' news, or RESUME_WAIT_MS). */
+    private resuming: { phone: Softphone; since: number; outcomes: number } | null = null;
+
+    /** A lone page back from the cache may begin a new session once it has decided. */
+    noteResuming(phone: Softphone, outcomesBefore: number): void {
+        this.resuming = { phone, since: Date.now(), outcomes: outcomesBefore };
+    }
+    /** Whether that page has not decided yet: until then the agent has nothing settled. */
+    resumePending(): boolean {
+        const resuming = this.resuming;
+        if (!resuming) {
+            return false;
+        }
+        const decided =
+            resuming.phone.status !== 'open' ||
+            Date.now() - resuming.since >= RESUME_WAIT_MS ||
+            resuming.phone.outcomes.slice(resuming.outcomes).some((o) => o.phase === 'initial');
+        if (decided) {
+            this.resuming = null;
+            this.noteAgentChoice(); // the only softphone again: a new session may have begun
+        }
+        return !decided;
+    }
 
     /** Before each event: a settled status is what the agent has. */
     noteSettled(): void {
+        if (this.resumePending()) {
+            return;
+        }
         // Not while a tab is behind a "Leave site?" prompt: its session end may yet be undone.
         const prompting = this.world.phones.some(
             (phone) => Date.now() - phone.promptedAt < STAY_DETECTION_MS
@@ -370,6 +396,7 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
                 !alone &&
                 // a tab behind a "Leave site?" prompt may still go: the agent has nothing settled
                 world.withGuard().every((p) => Date.now() - p.promptedAt >= STAY_DETECTION_MS) &&
+                !checker.resumePending() &&
                 // within SessionEndTimer of a tab that went, a tab that opens is its reload
                 checker.quietFor(Math.max(2000, world.settings.sessionEndTimerSeconds * 1000)) &&
                 world.signOutsInFlight === 0 &&
@@ -458,10 +485,13 @@ async function apply(world: BrowserWorld, checker: Checker, event: ModelEvent): 
             }
             const evicted = phone.status === 'evicted';
             const alone = noSessionOpen(world);
+            const outcomesBefore = phone.outcomes.length;
             const back = world.comeBack(phone, event.thawLater);
             await tick(0);
-            if (alone) {
+            if (alone && evicted) {
                 checker.noteAgentChoice(); // the only softphone again: a new session may begin
+            } else if (alone && back) {
+                checker.noteResuming(back, outcomesBefore); // it decides on Streams' news
             }
             return evicted
                 ? `tab ${phone.id} comes back, evicted from the cache: loads as tab ${back?.id}`
@@ -945,6 +975,36 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
                 { kind: 'reload', tab: 0, afterMs: 0, thenWait: false },
                 { kind: 'open' },
                 { kind: 'close', tab: 0, thenWait: true }
+            ]
+        ]
+    },
+    {
+        name: 'seed 400003: a tab of a session logged out elsewhere that closes leaves nothing for the next login’s tab to restore',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'contactArrives' },
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 0 },
+                { kind: 'salesforceLogout', tab: 1 },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'navigateAway', tab: 0 }
+            ]
+        ]
+    },
+    {
+        name: 'seed 400004 (the model’s own mistake): a lone page back from the cache begins a session only once it decides, and a tab opened before that restores what the agent had',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'navigateAway', tab: 0 },
+                { kind: 'comeBack', tab: 0, thawLater: false },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'connectAnswers', mode: 'prompt' }
             ]
         ]
     },

@@ -820,6 +820,20 @@ describe('c-session-guard', () => {
             expect(tabs.liveTabIds()).not.toContain(tabs.tabId);
         });
 
+        it('regression (model, seed 400003): after a Salesforce logout elsewhere, a closing tab leaves nothing for the next login to restore', async () => {
+            // A softphone of the next login would take its `leaving` for one of its own tabs and
+            // put back a status from the session that was logged out.
+            jest.useFakeTimers();
+            const { control, other, heardByOther } = startWithTabs('');
+            other.announce({ type: 'logout' });
+            await jest.advanceTimersByTimeAsync(1); // the channel delivers
+            closePage();
+            await jest.advanceTimersByTimeAsync(1);
+            expect(stateNames(control)).toEqual(['Offline']); // the session end still applies
+            expect(heardByOther.map((message) => message.type)).not.toContain('leaving');
+            expect(other.readSessionEnd()).toBeNull();
+        });
+
         it('does not restore after a Salesforce logout was announced', async () => {
             jest.useFakeTimers();
             const { control, other } = startWithTabs('');
