@@ -370,9 +370,6 @@ function planSessionEnd(ownChange, reason, input) {
  */
 function endSession(state, situation, reason, input) {
     const loggingOut = situation.kind === 'loggingOut';
-    // The Salesforce session is over (here or in another tab): nobody puts this session end back,
-    // and a page loading now is a new login. A tab of that login must not restore it either.
-    const sessionOver = loggingOut || situation.kind === 'sessionOverElsewhere';
     const afterStay = situation.kind === 'sessionOverElsewhere' ? 'sessionOverElsewhere' : 'live';
     const commands = [];
     if (reason !== 'signOut') {
@@ -394,7 +391,7 @@ function endSession(state, situation, reason, input) {
     const watchStay = { type: 'startTimer', timer: 'stay', ms: STAY_DETECTION_MS };
     if (plan.kind === 'skip') {
         if (plan.kept &&
-            !sessionOver &&
+            !loggingOut &&
             reason !== 'signOut' &&
             !setByLastSessionEnd(plan.kept, input)) {
             // An agent who chose Offline (or a status the Value leaves alone) and reloads keeps it:
@@ -413,7 +410,7 @@ function endSession(state, situation, reason, input) {
     if (action === 'logout') {
         const signedOut = logOut(state, reason, view, target, { ...base, action }, input, afterStay);
         // A reload signs in again: within SessionEndTimer it gets back what the agent had.
-        const record = sessionOver || reason === 'signOut' || setByLastSessionEnd(view, input)
+        const record = loggingOut || reason === 'signOut' || setByLastSessionEnd(view, input)
             ? []
             : [sessionEndRecord(view, target.name, input)];
         return {
@@ -423,7 +420,7 @@ function endSession(state, situation, reason, input) {
     }
     const send = setStatus(input, { ...base, action }, target);
     commands.push(send);
-    if (!sessionOver && reason !== 'signOut') {
+    if (!loggingOut && reason !== 'signOut') {
         commands.push(...announceLeaving(view, target, reason, input));
     }
     const ownChange = restoreChange(view, { state: target, enqueueNextState: action === 'enqueueNextState' }, send.changeId);
@@ -435,7 +432,7 @@ function endSession(state, situation, reason, input) {
         undo: {
             before: view,
             sent: target,
-            ...(sessionOver ? {} : { sessionEndId: input.freshId })
+            ...(loggingOut ? {} : { sessionEndId: input.freshId })
         },
         signOut: null,
         afterStay
@@ -693,10 +690,9 @@ function tabMessage(state, message) {
     if (message.type === 'logout' || message.type === 'signOut') {
         const commands = message.type === 'signOut' ? [{ type: 'signedOutElsewhere' }] : [];
         if (situation.kind === 'mayStay') {
-            return {
-                state: { ...state, situation: { ...situation, afterStay: 'sessionOverElsewhere' } },
-                commands
-            };
+            // The session is over: the page may stay, but what its session end set is not undone.
+            const over = { ...situation, undo: null, afterStay: 'sessionOverElsewhere' };
+            return { state: { ...state, situation: over }, commands };
         }
         if (isLive(situation) && situation.kind !== 'loggingOut') {
             // Out of the registry too: a softphone of the next login must not join this session.

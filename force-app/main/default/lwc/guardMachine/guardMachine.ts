@@ -636,9 +636,6 @@ function endSession(
     input: GuardInput
 ): Step {
     const loggingOut = situation.kind === 'loggingOut';
-    // The Salesforce session is over (here or in another tab): nobody puts this session end back,
-    // and a page loading now is a new login. A tab of that login must not restore it either.
-    const sessionOver = loggingOut || situation.kind === 'sessionOverElsewhere';
     const afterStay = situation.kind === 'sessionOverElsewhere' ? 'sessionOverElsewhere' : 'live';
     const commands: GuardCommand[] = [];
     if (reason !== 'signOut') {
@@ -667,7 +664,7 @@ function endSession(
     if (plan.kind === 'skip') {
         if (
             plan.kept &&
-            !sessionOver &&
+            !loggingOut &&
             reason !== 'signOut' &&
             !setByLastSessionEnd(plan.kept, input)
         ) {
@@ -696,7 +693,7 @@ function endSession(
         );
         // A reload signs in again: within SessionEndTimer it gets back what the agent had.
         const record =
-            sessionOver || reason === 'signOut' || setByLastSessionEnd(view, input)
+            loggingOut || reason === 'signOut' || setByLastSessionEnd(view, input)
                 ? []
                 : [sessionEndRecord(view, target.name, input)];
         return {
@@ -706,7 +703,7 @@ function endSession(
     }
     const send = setStatus(input, { ...base, action }, target);
     commands.push(send);
-    if (!sessionOver && reason !== 'signOut') {
+    if (!loggingOut && reason !== 'signOut') {
         commands.push(...announceLeaving(view, target, reason, input));
     }
     const ownChange = restoreChange(
@@ -722,7 +719,7 @@ function endSession(
         undo: {
             before: view,
             sent: target,
-            ...(sessionOver ? {} : { sessionEndId: input.freshId })
+            ...(loggingOut ? {} : { sessionEndId: input.freshId })
         },
         signOut: null,
         afterStay
@@ -1029,10 +1026,9 @@ function tabMessage(state: GuardState, message: TabMessage): Step {
         const commands: GuardCommand[] =
             message.type === 'signOut' ? [{ type: 'signedOutElsewhere' }] : [];
         if (situation.kind === 'mayStay') {
-            return {
-                state: { ...state, situation: { ...situation, afterStay: 'sessionOverElsewhere' } },
-                commands
-            };
+            // The session is over: the page may stay, but what its session end set is not undone.
+            const over: Situation = { ...situation, undo: null, afterStay: 'sessionOverElsewhere' };
+            return { state: { ...state, situation: over }, commands };
         }
         if (isLive(situation) && situation.kind !== 'loggingOut') {
             // Out of the registry too: a softphone of the next login must not join this session.

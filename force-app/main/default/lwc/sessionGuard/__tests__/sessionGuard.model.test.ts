@@ -979,7 +979,7 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
-        name: 'seed 400003: a tab of a session logged out elsewhere that closes leaves nothing for the next login’s tab to restore',
+        name: 'seed 400003: a tab that stayed after its session end does not undo it once a Salesforce logout elsewhere ended the session',
         sequence: [
             { value: '', initialStateName: 'Offline' },
             [
@@ -1005,6 +1005,20 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
                 { kind: 'open' },
                 { kind: 'close', tab: 0, thenWait: true },
                 { kind: 'connectAnswers', mode: 'prompt' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 400005: a tab left over from a session logged out elsewhere still tells the next login’s tab when it closes, which puts back what the agent has',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'salesforceLogout', tab: 0 },
+                { kind: 'open' },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'comeBack', tab: 0, thawLater: false }
             ]
         ]
     },
