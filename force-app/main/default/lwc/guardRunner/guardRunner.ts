@@ -126,7 +126,7 @@ function startTimers(dispatch: Dispatch): Timers {
     return {
         start(timer, ms) {
             cancel(timer);
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- the machine's timers: stay, grace, check, sign-out wait
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- the machine's timers: stay, grace, check, sign-out wait, resume
             const id = window.setTimeout(() => {
                 running.delete(timer);
                 dispatch({ type: 'timerFired', timer });
