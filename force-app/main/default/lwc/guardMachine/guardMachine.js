@@ -1,5 +1,5 @@
 import { OFFLINE, currentStateMatches, profileMatches, resolveStatus, sameName, sameNullable, statusName } from 'c/agentStatus';
-import { previousStatusOf, reloadDecision, restoreAfterOtherTab, restoreAfterStay } from 'c/tabRestore';
+import { choseSinceChange, previousStatusOf, reloadDecision, restoreAfterOtherTab, restoreAfterStay } from 'c/tabRestore';
 /** How long a sign-out waits for Connect to confirm Offline before it signs out anyway. */
 export const SIGN_OUT_WAIT_MS = 2000;
 /**
@@ -47,7 +47,7 @@ export function transition(state, event, input) {
             return applyInitialState(state, input, 'load');
         case 'agentChanged': {
             const seen = {
-                ...state,
+                situation: forgetUndoIfChosen(state.situation, input.view),
                 ownChange: seenChange(state.ownChange, input.view)
             };
             return state.situation.kind === 'resuming'
@@ -89,6 +89,14 @@ export function transition(state, event, input) {
         default:
             return unknownEvent(event, state);
     }
+}
+/** The page may stay, and the agent picked a status since: a stay must not undo their choice. */
+function forgetUndoIfChosen(situation, view) {
+    if (situation.kind !== 'mayStay' || !situation.undo || !view) {
+        return situation;
+    }
+    const { before, sent } = situation.undo;
+    return choseSinceChange(before, sent, view) ? { ...situation, undo: null } : situation;
 }
 /** Every event type is handled above; a new one fails to typecheck here. */
 function unknownEvent(_event, state) {
@@ -691,8 +699,12 @@ function tabMessage(state, message) {
         const commands = message.type === 'signOut' ? [{ type: 'signedOutElsewhere' }] : [];
         if (situation.kind === 'mayStay') {
             // The session is over: the page may stay, but what its session end set is not undone.
-            const over = { ...situation, undo: null, afterStay: 'sessionOverElsewhere' };
-            return { state: { ...state, situation: over }, commands };
+            const ended = {
+                ...situation,
+                undo: null,
+                afterStay: 'sessionOverElsewhere'
+            };
+            return { state: { ...state, situation: ended }, commands };
         }
         if (isLive(situation) && situation.kind !== 'loggingOut') {
             // Out of the registry too: a softphone of the next login must not join this session.

@@ -19,6 +19,7 @@ import {
     statusName
 } from 'c/agentStatus';
 import {
+    choseSinceChange,
     previousStatusOf,
     reloadDecision,
     restoreAfterOtherTab,
@@ -227,7 +228,7 @@ export function transition(state: GuardState, event: GuardEvent, input: GuardInp
             return applyInitialState(state, input, 'load');
         case 'agentChanged': {
             const seen: GuardState = {
-                ...state,
+                situation: forgetUndoIfChosen(state.situation, input.view),
                 ownChange: seenChange(state.ownChange, input.view)
             };
             return state.situation.kind === 'resuming'
@@ -270,6 +271,15 @@ export function transition(state: GuardState, event: GuardEvent, input: GuardInp
         default:
             return unknownEvent(event, state);
     }
+}
+
+/** The page may stay, and the agent picked a status since: a stay must not undo their choice. */
+function forgetUndoIfChosen(situation: Situation, view: AgentView | null): Situation {
+    if (situation.kind !== 'mayStay' || !situation.undo || !view) {
+        return situation;
+    }
+    const { before, sent } = situation.undo;
+    return choseSinceChange(before, sent, view) ? { ...situation, undo: null } : situation;
 }
 
 /** Every event type is handled above; a new one fails to typecheck here. */
@@ -1027,8 +1037,12 @@ function tabMessage(state: GuardState, message: TabMessage): Step {
             message.type === 'signOut' ? [{ type: 'signedOutElsewhere' }] : [];
         if (situation.kind === 'mayStay') {
             // The session is over: the page may stay, but what its session end set is not undone.
-            const over: Situation = { ...situation, undo: null, afterStay: 'sessionOverElsewhere' };
-            return { state: { ...state, situation: over }, commands };
+            const ended: Situation = {
+                ...situation,
+                undo: null,
+                afterStay: 'sessionOverElsewhere'
+            };
+            return { state: { ...state, situation: ended }, commands };
         }
         if (isLive(situation) && situation.kind !== 'loggingOut') {
             // Out of the registry too: a softphone of the next login must not join this session.

@@ -81,6 +81,28 @@ export function reloadDecision(
 }
 
 /**
+ * While the page may yet stay: the agent picked a status of their own since the session end's
+ * change, so a stay has nothing to undo, even once they pick the status that change set again.
+ * A snapshot that still shows the state the change left (same start) only lags. Behind a contact
+ * the queued status is what `restoreAfterStay` compares.
+ */
+export function choseSinceChange(
+    before: AgentView,
+    sent: AgentStateOption,
+    now: AgentView
+): boolean {
+    if (before.hasLiveContact || now.hasLiveContact || sameName(now.stateName, sent.name)) {
+        return false;
+    }
+    const lagging =
+        sameName(now.stateName, before.stateName) &&
+        (before.stateSince == null ||
+            now.stateSince == null ||
+            now.stateSince === before.stateSince);
+    return !lagging;
+}
+
+/**
  * The page stayed after the `beforeunload` that ended its session: undo the change, unless the
  * agent moved on since (another status, or the contact's queued status changed). Streams'
  * snapshot may not show the change yet: unchanged counts as not moved on (sending again is

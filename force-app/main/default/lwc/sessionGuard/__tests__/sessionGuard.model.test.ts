@@ -1023,6 +1023,36 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 500001: a tab that stayed keeps the Lunch the agent picked again after moving off it, when it closes later',
+        sequence: [
+            { value: 'Status:Lunch', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 3 },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'reload', tab: 0, afterMs: 0, thenWait: false },
+                { kind: 'agentPicks', status: 'Lunch' },
+                { kind: 'close', tab: 0, thenWait: true },
+                { kind: 'contactArrives' }
+            ]
+        ]
+    },
+    {
+        name: 'seed 500002: a tab that stayed keeps the Offline the agent picked after moving off it, when it closes later',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 0 },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'open' },
+                { kind: 'agentPicks', status: 'Offline' },
+                { kind: 'close', tab: 0, thenWait: true }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

@@ -247,6 +247,22 @@ describe('c-session-guard', () => {
             );
         });
 
+        it('regression (model, seeds 500001 and 500002): a status the agent picks while the page may stay is theirs, even the one the session end set', () => {
+            jest.useFakeTimers();
+            const { control, guard } = start('');
+            leaveButStay();
+            guard.agentChanged(); // Streams shows the Offline
+            jest.advanceTimersByTime(100);
+            control.setCurrentState('Available'); // the agent picks in the CCP
+            guard.agentChanged();
+            jest.advanceTimersByTime(100);
+            control.setCurrentState('Offline'); // and then Offline themselves
+            guard.agentChanged();
+            jest.advanceTimersByTime(STAY_DETECTION_MS);
+            expect(stateNames(control)).toEqual(['Offline']); // nothing undone over their choice
+            expect(control.currentState().name).toBe('Offline');
+        });
+
         it('is armed again: leaving afterwards sets the agent Offline again', () => {
             jest.useFakeTimers();
             const { control } = start('');
