@@ -311,17 +311,18 @@ function reloadDuringContact(state, view, record, input) {
 function announceRestored(sessionEndId) {
     return { type: 'announce', message: { type: 'restored', sessionEndId } };
 }
-function planSessionEnd(ownChange, reason, input) {
+function planSessionEnd(ownChange, reason, input, conditionsMet = false // decided at the start of this session end (the Sign Out's last look)
+) {
     const { settings } = input;
     if (!input.view) {
         return { kind: 'skip', because: 'noAgent', warnings: [] };
     }
     const view = asConnectWill(input.view, ownChange);
-    if (!profileMatches(view, settings.profileNameIncludes)) {
+    if (!conditionsMet && !profileMatches(view, settings.profileNameIncludes)) {
         return { kind: 'skip', because: 'profileNotMatched', warnings: [] };
     }
     const kept = view.hasLiveContact ? undefined : view;
-    if (!currentStateMatches(view, settings.currentAgentStates)) {
+    if (!conditionsMet && !currentStateMatches(view, settings.currentAgentStates)) {
         return { kind: 'skip', because: 'stateNotMatched', warnings: [], kept };
     }
     // Status:Logout signs out of the CCP, which every tab shares: while other tabs of this browser
@@ -408,7 +409,8 @@ function endSession(state, situation, reason, input) {
         }
         commands.push(skip(input, 'sessionEnd', plan.because, reason));
         if (reason !== 'beforeunload') {
-            return { state: { ...state, situation: over(reason) }, commands };
+            const met = plan.because === 'alreadyInStatus';
+            return { state: { ...state, situation: over(reason, met) }, commands };
         }
         const mayStay = { kind: 'mayStay', undo: null, signOut: null, afterStay };
         return { state: { ...state, situation: mayStay }, commands: [...commands, watchStay] };
@@ -433,7 +435,7 @@ function endSession(state, situation, reason, input) {
     }
     const ownChange = restoreChange(view, { state: target, enqueueNextState: action === 'enqueueNextState' }, send.changeId);
     if (reason !== 'beforeunload') {
-        return { state: { ownChange, situation: over(reason) }, commands };
+        return { state: { ownChange, situation: over(reason, true) }, commands };
     }
     const mayStay = {
         kind: 'mayStay',
@@ -463,8 +465,13 @@ function isRecent(record, input) {
     return input.now - record.endedAt <= input.settings.sessionEndTimerSeconds * 1000;
 }
 /** Where a session end that cannot stay leads: Sign Out is for good, even back from the cache. */
-function over(reason) {
-    return reason === 'signOut' ? { kind: 'signedOut' } : { kind: 'ended' };
+function over(reason, conditionsMet) {
+    return reason === 'signOut' ? { kind: 'signedOut', conditionsMet } : { kind: 'ended' };
+}
+/** Whether the Sign Out under way found the Value's conditions met (then its last look ends any status). */
+function conditionsMetAtSignOut(situation) {
+    return (situation.kind === 'signingOut' ||
+        (situation.kind === 'signedOut' && situation.conditionsMet));
 }
 /** Tells the other tabs what this session end changed, and leaves the record a page coming back reads. */
 function announceLeaving(view, sent, reason, input) {
@@ -507,7 +514,7 @@ function sessionEndRecord(view, setStatusName, input) {
 function logOut(state, reason, view, offline, outcome, input, afterStay) {
     const signOutId = `${input.freshId}:signOut`;
     const ended = (commands) => ({
-        state: { ...state, situation: reason === 'signOut' ? over(reason) : { kind: 'ended' } },
+        state: { ...state, situation: over(reason === 'signOut' ? reason : 'pagehide', true) },
         commands
     });
     const mayStay = (undo, signOut, commands) => ({
@@ -584,7 +591,9 @@ function endAgain(state, reason, input) {
     return {
         state: {
             ownChange: again ? again.ownChange : state.ownChange,
-            situation: signedOut ? { kind: 'signedOut' } : { kind: 'ended' }
+            situation: signedOut
+                ? { kind: 'signedOut', conditionsMet: conditionsMetAtSignOut(situation) }
+                : { kind: 'ended' }
         },
         commands
     };
@@ -834,7 +843,7 @@ function signOutAfterLastLook(state, situation, input) {
     const again = situation.checked ? null : statusAgain(state, input, 'signOut');
     if (!again) {
         return {
-            state: { ...state, situation: { kind: 'signedOut' } },
+            state: { ...state, situation: { kind: 'signedOut', conditionsMet: true } },
             commands: [{ type: 'signOut', signOutId: situation.signOutId }]
         };
     }
@@ -854,7 +863,8 @@ function signOutAfterLastLook(state, situation, input) {
  * session-end status goes again. Never during a contact (the Sign Out button waits those out).
  */
 function statusAgain(state, input, reason) {
-    const plan = planSessionEnd(state.ownChange, 'signOut', input);
+    const met = conditionsMetAtSignOut(state.situation);
+    const plan = planSessionEnd(state.ownChange, 'signOut', input, met);
     if (plan.kind !== 'change' || !input.view) {
         return null;
     }

@@ -136,7 +136,9 @@ export type Situation =
     // Sign Out with Status:Logout: Offline first, then out (`checked`: the last look was taken)
     | { kind: 'signingOut'; changeId: string; signOutId: string; checked: boolean }
     | { kind: 'ended' } // this page's session is over; later session ends are `alreadyEnded`
-    | { kind: 'signedOut' } // the softphone's Sign Out ended it: a page back from the cache stays out
+    // The softphone's Sign Out ended it: a page back from the cache stays out. `conditionsMet`: the
+    // Value's conditions held at Sign Out, so the last look ends whatever the agent picked since.
+    | { kind: 'signedOut'; conditionsMet: boolean }
     | { kind: 'stopped' }; // listeners removed: nothing matters any more
 
 export interface GuardState {
@@ -570,18 +572,19 @@ type SessionEndPlan =
 function planSessionEnd(
     ownChange: OwnChange | null,
     reason: SessionEndReason,
-    input: GuardInput
+    input: GuardInput,
+    conditionsMet = false // decided at the start of this session end (the Sign Out's last look)
 ): SessionEndPlan {
     const { settings } = input;
     if (!input.view) {
         return { kind: 'skip', because: 'noAgent', warnings: [] };
     }
     const view = asConnectWill(input.view, ownChange);
-    if (!profileMatches(view, settings.profileNameIncludes)) {
+    if (!conditionsMet && !profileMatches(view, settings.profileNameIncludes)) {
         return { kind: 'skip', because: 'profileNotMatched', warnings: [] };
     }
     const kept = view.hasLiveContact ? undefined : view;
-    if (!currentStateMatches(view, settings.currentAgentStates)) {
+    if (!conditionsMet && !currentStateMatches(view, settings.currentAgentStates)) {
         return { kind: 'skip', because: 'stateNotMatched', warnings: [], kept };
     }
     // Status:Logout signs out of the CCP, which every tab shares: while other tabs of this browser
@@ -684,7 +687,8 @@ function endSession(
         }
         commands.push(skip(input, 'sessionEnd', plan.because, reason));
         if (reason !== 'beforeunload') {
-            return { state: { ...state, situation: over(reason) }, commands };
+            const met = plan.because === 'alreadyInStatus';
+            return { state: { ...state, situation: over(reason, met) }, commands };
         }
         const mayStay: Situation = { kind: 'mayStay', undo: null, signOut: null, afterStay };
         return { state: { ...state, situation: mayStay }, commands: [...commands, watchStay] };
@@ -722,7 +726,7 @@ function endSession(
         send.changeId
     );
     if (reason !== 'beforeunload') {
-        return { state: { ownChange, situation: over(reason) }, commands };
+        return { state: { ownChange, situation: over(reason, true) }, commands };
     }
     const mayStay: Situation = {
         kind: 'mayStay',
@@ -757,8 +761,16 @@ function isRecent(record: SessionEndRecord, input: GuardInput): boolean {
 }
 
 /** Where a session end that cannot stay leads: Sign Out is for good, even back from the cache. */
-function over(reason: 'pagehide' | 'signOut'): Situation {
-    return reason === 'signOut' ? { kind: 'signedOut' } : { kind: 'ended' };
+function over(reason: 'pagehide' | 'signOut', conditionsMet: boolean): Situation {
+    return reason === 'signOut' ? { kind: 'signedOut', conditionsMet } : { kind: 'ended' };
+}
+
+/** Whether the Sign Out under way found the Value's conditions met (then its last look ends any status). */
+function conditionsMetAtSignOut(situation: Situation): boolean {
+    return (
+        situation.kind === 'signingOut' ||
+        (situation.kind === 'signedOut' && situation.conditionsMet)
+    );
 }
 
 /** Tells the other tabs what this session end changed, and leaves the record a page coming back reads. */
@@ -817,7 +829,7 @@ function logOut(
 ): Step {
     const signOutId = `${input.freshId}:signOut`;
     const ended = (commands: GuardCommand[]): Step => ({
-        state: { ...state, situation: reason === 'signOut' ? over(reason) : { kind: 'ended' } },
+        state: { ...state, situation: over(reason === 'signOut' ? reason : 'pagehide', true) },
         commands
     });
     const mayStay = (
@@ -900,7 +912,9 @@ function endAgain(state: GuardState, reason: SessionEndReason, input: GuardInput
     return {
         state: {
             ownChange: again ? again.ownChange : state.ownChange,
-            situation: signedOut ? { kind: 'signedOut' } : { kind: 'ended' }
+            situation: signedOut
+                ? { kind: 'signedOut', conditionsMet: conditionsMetAtSignOut(situation) }
+                : { kind: 'ended' }
         },
         commands
     };
@@ -1196,7 +1210,7 @@ function signOutAfterLastLook(
     const again = situation.checked ? null : statusAgain(state, input, 'signOut');
     if (!again) {
         return {
-            state: { ...state, situation: { kind: 'signedOut' } },
+            state: { ...state, situation: { kind: 'signedOut', conditionsMet: true } },
             commands: [{ type: 'signOut', signOutId: situation.signOutId }]
         };
     }
@@ -1221,7 +1235,8 @@ function statusAgain(
     input: GuardInput,
     reason: SessionEndReason
 ): { send: Extract<GuardCommand, { type: 'setStatus' }>; ownChange: OwnChange } | null {
-    const plan = planSessionEnd(state.ownChange, 'signOut', input);
+    const met = conditionsMetAtSignOut(state.situation);
+    const plan = planSessionEnd(state.ownChange, 'signOut', input, met);
     if (plan.kind !== 'change' || !input.view) {
         return null;
     }

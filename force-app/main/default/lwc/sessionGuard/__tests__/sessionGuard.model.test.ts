@@ -1053,6 +1053,20 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 700002: with IfCurrentAgentState, a status the agent picks while Sign Out waits is ended too (the conditions held at Sign Out)',
+        sequence: [
+            { value: 'IfCurrentAgentState:Available', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'connectAnswers', mode: 'late' },
+                { kind: 'signOut', tab: 0 },
+                { kind: 'agentPicks', status: 'Lunch' },
+                { kind: 'wait', ms: 1960 },
+                { kind: 'contactEnds' }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

@@ -553,6 +553,32 @@ describe('c-session-guard', () => {
             ]);
         });
 
+        it('regression (model, seed 700002): with IfCurrentAgentState, a status picked during the wait is ended too', async () => {
+            // The conditions held when the agent clicked Sign Out (Available): Lunch, picked in
+            // the CCP while Connect answered, is not a reason to leave the agent in it.
+            jest.useFakeTimers();
+            const { control, guard } = start('Status:Logout\nIfCurrentAgentState:Available');
+            control.holdAnswers();
+            guard.endSession('signOut');
+            control.setCurrentState('Lunch');
+            await control.releaseAnswers();
+            await Promise.resolve();
+            expect(control.loggedOut()).toBe(true);
+            expect(stateNames(control)).toEqual(['Offline', 'Offline']);
+            expect(control.currentState().name).toBe('Offline');
+        });
+
+        it('with IfCurrentAgentState, an agent it excludes at Sign Out keeps their status', async () => {
+            jest.useFakeTimers();
+            const { control, guard } = start('Status:Logout\nIfCurrentAgentState:Available', {
+                initialStateName: 'Lunch'
+            });
+            guard.endSession('signOut');
+            await jest.advanceTimersByTimeAsync(0);
+            expect(stateNames(control)).toEqual([]);
+            expect(control.currentState().name).toBe('Lunch');
+        });
+
         it('regression (model, seed 9702): signs out an agent Streams shows Offline after sending Offline once more', async () => {
             // Streams' snapshot may lag behind a restore another tab just made (a slow Connect):
             // Sign Out is the last word before the CCP goes, so it never trusts "already Offline".
