@@ -45,15 +45,8 @@ export function transition(state, event, input) {
     switch (event.type) {
         case 'agentReady':
             return applyInitialState(state, input, 'load');
-        case 'agentChanged': {
-            const seen = {
-                situation: forgetUndoIfChosen(state.situation, input.view),
-                ownChange: seenChange(state.ownChange, input.view)
-            };
-            return state.situation.kind === 'resuming'
-                ? resumeWithNews(seen, input)
-                : { state: seen, commands: [] };
-        }
+        case 'agentChanged':
+            return agentChanged(state, input);
         case 'sessionEnd':
             return isLive(state.situation)
                 ? endSession(state, state.situation, event.reason, input)
@@ -63,7 +56,7 @@ export function transition(state, event, input) {
         case 'navigatingToLogout':
             return navigatingToLogout(state);
         case 'tabMessage':
-            return tabMessage(state, event.message);
+            return tabMessage(state, event.message, input.view);
         case 'timerFired':
             return timerFired(state, event.timer, input);
         case 'sessionChecked':
@@ -89,6 +82,45 @@ export function transition(state, event, input) {
         default:
             return unknownEvent(event, state);
     }
+}
+/** Streams' snapshot changed: it may show the guard's own change, or the agent's choice. */
+function agentChanged(state, input) {
+    const seen = {
+        situation: forgetUndoIfChosen(state.situation, input.view),
+        ownChange: seenChange(state.ownChange, input.view)
+    };
+    const { situation } = seen;
+    if (situation.kind === 'resuming') {
+        return resumeWithNews(seen, input);
+    }
+    if (situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession') {
+        return watchWhileWaiting(seen, situation, input.view);
+    }
+    return { state: seen, commands: [] };
+}
+/** Streams shows the status a leaving tab set (without a contact: behind one the queue counts). */
+function showsSetStatus(view, leaving) {
+    return !!view && !view.hasLiveContact && sameName(view.stateName, leaving.setStatusName);
+}
+/**
+ * Waiting to put another tab's session end back: once Streams showed the status it set, a move
+ * off it is the agent's own choice (back to the old status too), and nothing is put back over
+ * it, not even when they pick the set status again before the grace is over.
+ */
+function watchWhileWaiting(state, situation, view) {
+    const unchanged = { state, commands: [] };
+    if (!view || view.hasLiveContact || situation.leaving.previousStatus.hadLiveContact) {
+        return unchanged;
+    }
+    if (showsSetStatus(view, situation.leaving)) {
+        return situation.setShown
+            ? unchanged
+            : { state: { ...state, situation: { ...situation, setShown: true } }, commands: [] };
+    }
+    if (!situation.setShown) {
+        return unchanged; // Streams has not shown that change yet
+    }
+    return { state: { ...state, situation: { kind: 'live' } }, commands: stopRestoring() };
 }
 /** The page may stay, and the agent picked a status since: a stay must not undo their choice. */
 function forgetUndoIfChosen(situation, view) {
@@ -264,7 +296,14 @@ function resumeBesideLiveTabs(state, input, tabs) {
         reason: 'pagehide'
     };
     return {
-        state: { situation: { kind: 'otherTabLeaving', leaving }, ownChange: null },
+        state: {
+            situation: {
+                kind: 'otherTabLeaving',
+                leaving,
+                setShown: showsSetStatus(input.view, leaving)
+            },
+            ownChange: null
+        },
         commands: [...commands, { type: 'startTimer', timer: 'grace', ms: LEAVING_GRACE_MS }]
     };
 }
@@ -699,7 +738,7 @@ function stopRestoring() {
         { type: 'cancelTimer', timer: 'resume' }
     ];
 }
-function tabMessage(state, message) {
+function tabMessage(state, message, view) {
     const { situation } = state;
     if (message.type === 'restored') {
         return sessionEndRestored(state, message.sessionEndId);
@@ -728,15 +767,17 @@ function tabMessage(state, message) {
     // later ones may have seen the first change already); each one restarts the wait.
     const grace = { type: 'startTimer', timer: 'grace', ms: LEAVING_GRACE_MS };
     if (situation.kind === 'live') {
+        const setShown = showsSetStatus(view, message);
         return {
-            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: message } },
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: message, setShown } },
             commands: [grace]
         };
     }
     if (situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession') {
         const leaving = laterChoice(situation.leaving, message) ? message : situation.leaving;
+        const setShown = situation.setShown || showsSetStatus(view, leaving);
         return {
-            state: { ...state, situation: { kind: 'otherTabLeaving', leaving } },
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving, setShown } },
             commands: [{ type: 'cancelTimer', timer: 'sessionCheck' }, grace]
         };
     }
@@ -779,7 +820,12 @@ function timerFired(state, timer, input) {
         return {
             state: {
                 ...state,
-                situation: { kind: 'checkingSession', leaving: situation.leaving, checkId }
+                situation: {
+                    kind: 'checkingSession',
+                    leaving: situation.leaving,
+                    setShown: situation.setShown,
+                    checkId
+                }
             },
             commands: [
                 { type: 'checkSession', checkId },

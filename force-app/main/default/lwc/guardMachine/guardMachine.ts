@@ -123,8 +123,10 @@ export interface DeferredSignOut {
 export type Situation =
     | { kind: 'live' } // the session is on; nothing pending
     | { kind: 'resuming' } // back from the cache: waits RESUME_WAIT_MS for Streams' news, then decides
-    | { kind: 'otherTabLeaving'; leaving: LeavingMessage } // waiting LEAVING_GRACE_MS
-    | { kind: 'checkingSession'; leaving: LeavingMessage; checkId: string } // leader: is Salesforce still on?
+    // Waiting LEAVING_GRACE_MS to restore; `setShown`: Streams showed the status that tab set
+    | { kind: 'otherTabLeaving'; leaving: LeavingMessage; setShown: boolean }
+    // The leader: is Salesforce still on?
+    | { kind: 'checkingSession'; leaving: LeavingMessage; setShown: boolean; checkId: string }
     | { kind: 'loggingOut' } // this page navigates to Salesforce's logout: no restores
     | { kind: 'sessionOverElsewhere' } // another tab logged out or signed out: no restores
     | {
@@ -228,15 +230,8 @@ export function transition(state: GuardState, event: GuardEvent, input: GuardInp
     switch (event.type) {
         case 'agentReady':
             return applyInitialState(state, input, 'load');
-        case 'agentChanged': {
-            const seen: GuardState = {
-                situation: forgetUndoIfChosen(state.situation, input.view),
-                ownChange: seenChange(state.ownChange, input.view)
-            };
-            return state.situation.kind === 'resuming'
-                ? resumeWithNews(seen, input)
-                : { state: seen, commands: [] };
-        }
+        case 'agentChanged':
+            return agentChanged(state, input);
         case 'sessionEnd':
             return isLive(state.situation)
                 ? endSession(state, state.situation, event.reason, input)
@@ -246,7 +241,7 @@ export function transition(state: GuardState, event: GuardEvent, input: GuardInp
         case 'navigatingToLogout':
             return navigatingToLogout(state);
         case 'tabMessage':
-            return tabMessage(state, event.message);
+            return tabMessage(state, event.message, input.view);
         case 'timerFired':
             return timerFired(state, event.timer, input);
         case 'sessionChecked':
@@ -273,6 +268,50 @@ export function transition(state: GuardState, event: GuardEvent, input: GuardInp
         default:
             return unknownEvent(event, state);
     }
+}
+
+/** Streams' snapshot changed: it may show the guard's own change, or the agent's choice. */
+function agentChanged(state: GuardState, input: GuardInput): Step {
+    const seen: GuardState = {
+        situation: forgetUndoIfChosen(state.situation, input.view),
+        ownChange: seenChange(state.ownChange, input.view)
+    };
+    const { situation } = seen;
+    if (situation.kind === 'resuming') {
+        return resumeWithNews(seen, input);
+    }
+    if (situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession') {
+        return watchWhileWaiting(seen, situation, input.view);
+    }
+    return { state: seen, commands: [] };
+}
+
+type Waiting = Extract<Situation, { kind: 'otherTabLeaving' | 'checkingSession' }>;
+
+/** Streams shows the status a leaving tab set (without a contact: behind one the queue counts). */
+function showsSetStatus(view: AgentView | null, leaving: LeavingMessage): boolean {
+    return !!view && !view.hasLiveContact && sameName(view.stateName, leaving.setStatusName);
+}
+
+/**
+ * Waiting to put another tab's session end back: once Streams showed the status it set, a move
+ * off it is the agent's own choice (back to the old status too), and nothing is put back over
+ * it, not even when they pick the set status again before the grace is over.
+ */
+function watchWhileWaiting(state: GuardState, situation: Waiting, view: AgentView | null): Step {
+    const unchanged: Step = { state, commands: [] };
+    if (!view || view.hasLiveContact || situation.leaving.previousStatus.hadLiveContact) {
+        return unchanged;
+    }
+    if (showsSetStatus(view, situation.leaving)) {
+        return situation.setShown
+            ? unchanged
+            : { state: { ...state, situation: { ...situation, setShown: true } }, commands: [] };
+    }
+    if (!situation.setShown) {
+        return unchanged; // Streams has not shown that change yet
+    }
+    return { state: { ...state, situation: { kind: 'live' } }, commands: stopRestoring() };
 }
 
 /** The page may stay, and the agent picked a status since: a stay must not undo their choice. */
@@ -490,7 +529,14 @@ function resumeBesideLiveTabs(state: GuardState, input: GuardInput, tabs: TabsVi
         reason: 'pagehide'
     };
     return {
-        state: { situation: { kind: 'otherTabLeaving', leaving }, ownChange: null },
+        state: {
+            situation: {
+                kind: 'otherTabLeaving',
+                leaving,
+                setShown: showsSetStatus(input.view, leaving)
+            },
+            ownChange: null
+        },
         commands: [...commands, { type: 'startTimer', timer: 'grace', ms: LEAVING_GRACE_MS }]
     };
 }
@@ -1041,7 +1087,7 @@ function stopRestoring(): GuardCommand[] {
     ];
 }
 
-function tabMessage(state: GuardState, message: TabMessage): Step {
+function tabMessage(state: GuardState, message: TabMessage, view: AgentView | null): Step {
     const { situation } = state;
     if (message.type === 'restored') {
         return sessionEndRestored(state, message.sessionEndId);
@@ -1071,15 +1117,17 @@ function tabMessage(state: GuardState, message: TabMessage): Step {
     // later ones may have seen the first change already); each one restarts the wait.
     const grace: GuardCommand = { type: 'startTimer', timer: 'grace', ms: LEAVING_GRACE_MS };
     if (situation.kind === 'live') {
+        const setShown = showsSetStatus(view, message);
         return {
-            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: message } },
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving: message, setShown } },
             commands: [grace]
         };
     }
     if (situation.kind === 'otherTabLeaving' || situation.kind === 'checkingSession') {
         const leaving = laterChoice(situation.leaving, message) ? message : situation.leaving;
+        const setShown = situation.setShown || showsSetStatus(view, leaving);
         return {
-            state: { ...state, situation: { kind: 'otherTabLeaving', leaving } },
+            state: { ...state, situation: { kind: 'otherTabLeaving', leaving, setShown } },
             commands: [{ type: 'cancelTimer', timer: 'sessionCheck' }, grace]
         };
     }
@@ -1125,7 +1173,12 @@ function timerFired(state: GuardState, timer: TimerName, input: GuardInput): Ste
         return {
             state: {
                 ...state,
-                situation: { kind: 'checkingSession', leaving: situation.leaving, checkId }
+                situation: {
+                    kind: 'checkingSession',
+                    leaving: situation.leaving,
+                    setShown: situation.setShown,
+                    checkId
+                }
             },
             commands: [
                 { type: 'checkSession', checkId },

@@ -1067,6 +1067,21 @@ const REGRESSIONS: { name: string; sequence: Sequence }[] = [
         ]
     },
     {
+        name: 'seed 600003: once a closing tab’s Offline showed, the agent moving off it and back is their choice, and the survivor puts nothing back',
+        sequence: [
+            { value: '', initialStateName: 'Offline' },
+            [
+                { kind: 'open' },
+                { kind: 'open' },
+                { kind: 'promptStay', tab: 7 },
+                { kind: 'agentPicks', status: 'Available' },
+                { kind: 'agentPicks', status: 'Offline' },
+                { kind: 'close', tab: 1, thenWait: true },
+                { kind: 'contactEnds' }
+            ]
+        ]
+    },
+    {
         name: 'a status the agent picks while Sign Out waits for Connect is set back to Offline before the sign-out',
         sequence: [
             { value: '', initialStateName: 'Offline' },

@@ -789,6 +789,25 @@ describe('c-session-guard', () => {
             );
         });
 
+        it('regression (model, seed 600003): once the closing tab’s Offline showed, a status the agent picks is theirs and nothing is put back', async () => {
+            // Even the Offline picked again before the grace is over: that is no longer the
+            // closing tab's change, and putting Available back would route calls to an agent
+            // who chose Offline.
+            jest.useFakeTimers();
+            const { control, guard, other } = startWithTabs('');
+            control.setCurrentState('Offline'); // what the closing tab sent
+            guard.agentChanged();
+            other.announce(leavingFromAvailable());
+            await jest.advanceTimersByTimeAsync(1); // the channel delivers
+            control.setCurrentState('Available'); // the agent, in the CCP
+            guard.agentChanged();
+            control.setCurrentState('Offline');
+            guard.agentChanged();
+            await jest.advanceTimersByTimeAsync(LEAVING_GRACE_MS);
+            expect(stateNames(control)).toEqual([]);
+            expect(control.currentState().name).toBe('Offline');
+        });
+
         it('restores also when Streams does not show the other tab’s change yet', async () => {
             jest.useFakeTimers();
             const { control, other } = startWithTabs('');
