@@ -1,5 +1,5 @@
 import { OFFLINE, currentStateMatches, profileMatches, resolveStatus, sameName, sameNullable, statusName } from 'c/agentStatus';
-import { choseSinceChange, previousStatusOf, reloadDecision, restoreAfterOtherTab, restoreAfterStay } from 'c/tabRestore';
+import { choseSinceChange, previousStatusOf, showsSetStatus, reloadDecision, restoreAfterOtherTab, restoreAfterStay } from 'c/tabRestore';
 /** How long a sign-out waits for Connect to confirm Offline before it signs out anyway. */
 export const SIGN_OUT_WAIT_MS = 2000;
 /**
@@ -97,10 +97,6 @@ function agentChanged(state, input) {
         return watchWhileWaiting(seen, situation, input.view);
     }
     return { state: seen, commands: [] };
-}
-/** Streams shows the status a leaving tab set (without a contact: behind one the queue counts). */
-function showsSetStatus(view, leaving) {
-    return !!view && !view.hasLiveContact && sameName(view.stateName, leaving.setStatusName);
 }
 /**
  * Waiting to put another tab's session end back: once Streams showed the status it set, a move
@@ -553,7 +549,10 @@ function sessionEndRecord(view, setStatusName, input) {
 function logOut(state, reason, view, offline, outcome, input, afterStay) {
     const signOutId = `${input.freshId}:signOut`;
     const ended = (commands) => ({
-        state: { ...state, situation: over(reason === 'signOut' ? reason : 'pagehide', true) },
+        state: {
+            ...state,
+            situation: reason === 'signOut' ? over(reason, true) : { kind: 'ended' }
+        },
         commands
     });
     const mayStay = (undo, signOut, commands) => ({

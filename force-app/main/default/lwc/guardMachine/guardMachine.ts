@@ -21,6 +21,7 @@ import {
 import {
     choseSinceChange,
     previousStatusOf,
+    showsSetStatus,
     reloadDecision,
     restoreAfterOtherTab,
     restoreAfterStay
@@ -287,11 +288,6 @@ function agentChanged(state: GuardState, input: GuardInput): Step {
 }
 
 type Waiting = Extract<Situation, { kind: 'otherTabLeaving' | 'checkingSession' }>;
-
-/** Streams shows the status a leaving tab set (without a contact: behind one the queue counts). */
-function showsSetStatus(view: AgentView | null, leaving: LeavingMessage): boolean {
-    return !!view && !view.hasLiveContact && sameName(view.stateName, leaving.setStatusName);
-}
 
 /**
  * Waiting to put another tab's session end back: once Streams showed the status it set, a move
@@ -875,7 +871,10 @@ function logOut(
 ): Step {
     const signOutId = `${input.freshId}:signOut`;
     const ended = (commands: GuardCommand[]): Step => ({
-        state: { ...state, situation: over(reason === 'signOut' ? reason : 'pagehide', true) },
+        state: {
+            ...state,
+            situation: reason === 'signOut' ? over(reason, true) : { kind: 'ended' }
+        },
         commands
     });
     const mayStay = (

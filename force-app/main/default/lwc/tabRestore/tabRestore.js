@@ -27,6 +27,13 @@ export function restoreAfterOtherTab(view, message) {
     return { state, enqueueNextState: view.hasLiveContact };
 }
 /**
+ * Streams shows the status a leaving tab set (without a contact: behind one the queue counts).
+ * Once it has, a move off it is the agent's own choice, not a snapshot catching up.
+ */
+export function showsSetStatus(view, leaving) {
+    return !!view && !view.hasLiveContact && sameName(view.stateName, leaving.setStatusName);
+}
+/**
  * Back within SessionEndTimer seconds of this browser's last session end, in the status it set:
  * a reload, not a new login. The agent gets back what they had (Lunch stays Lunch).
  * `currentName`: the agent's status as Connect will hold it (Streams' snapshot may lag).

@@ -46,6 +46,14 @@ export function restoreAfterOtherTab(view: AgentView, message: LeavingMessage): 
     return { state, enqueueNextState: view.hasLiveContact };
 }
 
+/**
+ * Streams shows the status a leaving tab set (without a contact: behind one the queue counts).
+ * Once it has, a move off it is the agent's own choice, not a snapshot catching up.
+ */
+export function showsSetStatus(view: AgentView | null, leaving: LeavingMessage): boolean {
+    return !!view && !view.hasLiveContact && sameName(view.stateName, leaving.setStatusName);
+}
+
 export type ReloadDecision =
     | { kind: 'newLogin' } // no record, or too old: the initial status applies
     | { kind: 'chosenSince' } // recent, but the agent is in another status since: theirs, kept

@@ -156,25 +156,29 @@ class Checker {
     noteResuming(phone: Softphone, outcomesBefore: number): void {
         this.resuming = { phone, since: Date.now(), outcomes: outcomesBefore };
     }
-    /** Whether that page has not decided yet: until then the agent has nothing settled. */
+    /** Whether that page has not decided yet (as of `noteSettled`): the agent has nothing settled. */
     resumePending(): boolean {
+        return this.resuming !== null;
+    }
+    /** Once that page has decided, what the agent has then is theirs: a new session may have begun. */
+    private settleResume(): void {
         const resuming = this.resuming;
-        if (!resuming) {
-            return false;
-        }
         const decided =
-            resuming.phone.status !== 'open' ||
-            Date.now() - resuming.since >= RESUME_WAIT_MS ||
-            resuming.phone.outcomes.slice(resuming.outcomes).some((o) => o.phase === 'initial');
+            resuming !== null &&
+            (resuming.phone.status !== 'open' ||
+                Date.now() - resuming.since >= RESUME_WAIT_MS ||
+                resuming.phone.outcomes
+                    .slice(resuming.outcomes)
+                    .some((o) => o.phase === 'initial'));
         if (decided) {
             this.resuming = null;
-            this.noteAgentChoice(); // the only softphone again: a new session may have begun
+            this.noteAgentChoice();
         }
-        return !decided;
     }
 
     /** Before each event: a settled status is what the agent has. */
     noteSettled(): void {
+        this.settleResume();
         if (this.resumePending()) {
             return;
         }

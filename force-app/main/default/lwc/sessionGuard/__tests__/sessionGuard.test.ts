@@ -120,6 +120,17 @@ function startWithTabs(
     };
 }
 
+/** The record a closing tab leaves after setting Offline from Available, just now. */
+function recordFromAvailable() {
+    return {
+        sessionEndId: 'end-1',
+        endedAt: Date.now(),
+        previousStatusName: 'Available',
+        previousWasRoutable: true,
+        setStatusName: 'Offline'
+    };
+}
+
 /** What a closing tab broadcasts after setting Offline from Available. */
 function leavingFromAvailable(hadLiveContact = false) {
     return {
@@ -748,13 +759,7 @@ describe('c-session-guard', () => {
         it('when another tab closes, the leader puts the status back after the grace', async () => {
             jest.useFakeTimers();
             const { control, other, onOutcome, isSessionActive } = startWithTabs('');
-            other.writeSessionEnd({
-                sessionEndId: 'end-1',
-                endedAt: Date.now(),
-                previousStatusName: 'Available',
-                previousWasRoutable: true,
-                setStatusName: 'Offline'
-            });
+            other.writeSessionEnd(recordFromAvailable());
             control.setCurrentState('Offline'); // what the closing tab sent
             other.announce(leavingFromAvailable());
             await jest.advanceTimersByTimeAsync(LEAVING_GRACE_MS - 1);
@@ -977,13 +982,7 @@ describe('c-session-guard', () => {
         it('regression (model, seed 9931): Sign Out tells the others at once and leaves no record to restore', () => {
             jest.useFakeTimers();
             const { guard, heardByOther, other } = startWithTabs('');
-            other.writeSessionEnd({
-                sessionEndId: 'end-1',
-                endedAt: Date.now(),
-                previousStatusName: 'Available',
-                previousWasRoutable: true,
-                setStatusName: 'Offline'
-            });
+            other.writeSessionEnd(recordFromAvailable());
             guard.endSession('signOut');
             jest.advanceTimersByTime(1);
             expect(heardByOther.map((message) => message.type)).toEqual(['signOut']);
