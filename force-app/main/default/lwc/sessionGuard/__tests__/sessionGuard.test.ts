@@ -692,6 +692,18 @@ describe('c-session-guard', () => {
             );
         });
 
+        it('a page hidden again while it waits for Streams’ news ends the session again', () => {
+            jest.useFakeTimers();
+            const { control } = start('');
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+            control.setCurrentState('Available'); // picked in another CCP while the page was away
+            window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+            window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+            jest.advanceTimersByTime(RESUME_WAIT_MS);
+            expect(stateNames(control)).toEqual(['Offline', 'Offline']);
+            expect(control.currentState().name).toBe('Offline');
+        });
+
         it('an ordinary page show changes nothing', () => {
             const { control } = start('');
             window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
@@ -846,6 +858,17 @@ describe('c-session-guard', () => {
                 statusName: 'Available'
             });
             expect(control.currentState().name).toBe('Available');
+        });
+
+        it('a page back from the cache that hears of a logout before Streams’ news sets no InitialAgentState', async () => {
+            jest.useFakeTimers();
+            const { control, other } = startWithTabs('');
+            other.stop(); // the only softphone
+            closePage();
+            window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+            other.announce({ type: 'logout' }); // another console tab logs out meanwhile
+            await jest.advanceTimersByTimeAsync(RESUME_WAIT_MS);
+            expect(stateNames(control)).toEqual(['Offline']);
         });
 
         it('regression (model, seed 9701): drops its restore when the page that left is back and put the status back', async () => {
